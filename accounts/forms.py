@@ -1,0 +1,60 @@
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import User
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up plus the activist's name and a separate 152-FZ consent."""
+
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    personal_data_consent = forms.BooleanField(
+        label=_("I consent to the processing of my personal data"),
+        required=True,
+        error_messages={
+            "required": _(
+                "Without a consent to the processing of personal data we cannot create an account."
+            )
+        },
+    )
+
+    field_order = ["last_name", "first_name", "email", "password1", "password2"]
+    # The server checks every field and answers in Russian; the browser's own bubbles would
+    # speak the browser's language and skip the consent's explanation.
+    use_required_attribute = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["personal_data_consent"].help_text = format_html(
+            _(
+                'Read the <a href="{}">personal data processing policy</a>. This consent is '
+                "separate from any other terms; you can withdraw it at any time in your profile."
+            ),
+            reverse("privacy"),
+        )
+
+    def save(self, request):
+        # allauth's adapter copies first_name and last_name from cleaned_data.
+        user = super().save(request)
+        services.activist_register(user=user, ip_address=get_adapter().get_client_ip(request))
+        return user
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["last_name", "first_name", "patronymic", "phone"]
+
+
+class ConsentWithdrawalForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account will be closed and my data anonymised"),
+        required=True,
+        error_messages={"required": _("Tick the box to confirm the withdrawal.")},
+    )

@@ -1,0 +1,65 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .managers import UserManager
+
+
+class User(AbstractUser):
+    """A person using the portal; the e-mail address is the login."""
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def get_full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+
+class PersonalDataConsent(models.Model):
+    """A consent to the processing of personal data (152-FZ), one row per act of consent."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="consents", verbose_name=_("user")
+    )
+    policy_version = models.CharField(_("policy version"), max_length=32)
+    given_at = models.DateTimeField(_("given at"))
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_ip_address = models.GenericIPAddressField(
+        _("IP address of withdrawal"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("personal data consent")
+        verbose_name_plural = _("personal data consents")
+        ordering = ["-given_at"]
+        indexes = [models.Index(fields=["withdrawn_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True)
+                | models.Q(withdrawn_at__gte=models.F("given_at")),
+                name="consent_withdrawn_after_given",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.policy_version}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

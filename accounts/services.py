@@ -1,0 +1,108 @@
+"""Account rules: activist registration with 152-FZ consent, withdrawal, anonymisation."""
+
+from datetime import datetime, timedelta
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from .models import PersonalDataConsent, User
+from .roles import PRIVILEGED_ROLES, Role
+
+
+@transaction.atomic
+def activist_register(*, user: User, ip_address: str | None) -> User:
+    """A person who signs up is an activist, and their consent is recorded with it."""
+    user.groups.add(Group.objects.get(name=Role.ACTIVIST))
+    consent_record(user=user, ip_address=ip_address)
+    return user
+
+
+@transaction.atomic
+def consent_record(*, user: User, ip_address: str | None) -> PersonalDataConsent:
+    """Records a consent to the current version of the processing policy."""
+    return PersonalDataConsent.objects.create(
+        user=user,
+        policy_version=settings.PERSONAL_DATA_POLICY_VERSION,
+        given_at=timezone.now(),
+        ip_address=ip_address,
+    )
+
+
+def active_consent(user: User) -> PersonalDataConsent | None:
+    return user.consents.filter(withdrawn_at__isnull=True).order_by("-given_at").first()
+
+
+@transaction.atomic
+def consent_withdraw(*, user: User, ip_address: str | None) -> User:
+    """Withdrawal deactivates the account at once; anonymisation follows within 30 days.
+
+    The sweep `anonymise_due_accounts` does the anonymisation, so that a withdrawal made by
+    mistake can still be discussed with the centre before the data is gone.
+    """
+    now = timezone.now()
+    user.consents.filter(withdrawn_at__isnull=True).update(
+        withdrawn_at=now, withdrawal_ip_address=ip_address
+    )
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def anonymisation_due_at(withdrawn_at: datetime) -> datetime:
+    return withdrawn_at + timedelta(days=settings.PERSONAL_DATA_ANONYMISE_AFTER_DAYS)
+
+
+@transaction.atomic
+def user_anonymise(*, user: User) -> User:
+    """Replaces every personal field with a placeholder and removes sign-in credentials.
+
+    Consent rows are kept (date and policy version prove the consent that was given), but
+    their IP addresses are erased with the rest.
+    """
+    user.email = f"anonymised-{user.pk}@anonymised.invalid"
+    user.first_name = user.last_name = user.patronymic = user.phone = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.anonymised_at = timezone.now()
+    user.save()
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    user.consents.update(ip_address=None, withdrawal_ip_address=None)
+    return user
+
+
+def anonymise_due_accounts(*, now: datetime | None = None) -> list[int]:
+    """Anonymises every account whose consent was withdrawn long enough ago.
+
+    Safe to run any number of times: an anonymised account is never picked again, and an
+    account that gave consent again after withdrawing is left alone.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.PERSONAL_DATA_ANONYMISE_AFTER_DAYS)
+    due = (
+        User.objects.filter(
+            anonymised_at__isnull=True,
+            is_active=False,
+            consents__withdrawn_at__lte=cutoff,
+        )
+        .exclude(consents__withdrawn_at__isnull=True)
+        .distinct()
+    )
+    done = []
+    for user in due.iterator():
+        user_anonymise(user=user)
+        done.append(user.pk)
+    return done
+
+
+@transaction.atomic
+def user_set_roles(*, user: User, roles: list[str]) -> User:
+    """Gives the user exactly these roles; staff and administration get the admin site."""
+    user.groups.set(Group.objects.filter(name__in=roles))
+    user.is_staff = user.is_superuser or bool(set(roles) & PRIVILEGED_ROLES)
+    user.save(update_fields=["is_staff"])
+    return user

@@ -1,0 +1,60 @@
+from allauth.account.adapter import get_adapter
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, UpdateView
+
+from . import services
+from .forms import ConsentWithdrawalForm, ProfileForm
+from .roles import Role, user_roles
+
+
+class ProfileView(LoginRequiredMixin, UpdateView):
+    form_class = ProfileForm
+    template_name = "accounts/profile.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def get_object(self, queryset=None):
+        return self.request.user
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        labels = dict(Role.choices)
+        context["roles"] = [labels[name] for name in sorted(user_roles(self.request.user))]
+        context["consent"] = services.active_consent(self.request.user)
+        context["withdrawal_form"] = ConsentWithdrawalForm()
+        return context
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your profile has been saved."))
+        return super().form_valid(form)
+
+
+class ConsentWithdrawView(LoginRequiredMixin, FormView):
+    """POST only: the profile page shows the form; errors re-render that page."""
+
+    form_class = ConsentWithdrawalForm
+    http_method_names = ["post"]
+
+    def form_valid(self, form):
+        user = self.request.user
+        services.consent_withdraw(user=user, ip_address=get_adapter().get_client_ip(self.request))
+        logout(self.request)
+        messages.info(
+            self.request,
+            _(
+                "Your consent has been withdrawn and your account closed. Your personal data "
+                "will be anonymised within 30 days."
+            ),
+        )
+        return redirect("home")
+
+    def form_invalid(self, form):
+        view = ProfileView(request=self.request, kwargs={})
+        view.object = self.request.user
+        context = view.get_context_data(form=ProfileForm(instance=self.request.user))
+        context["withdrawal_form"] = form
+        return view.render_to_response(context)

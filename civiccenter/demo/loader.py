@@ -1,0 +1,130 @@
+"""Loads the demo dataset. Every function is idempotent: run it any number of times."""
+
+import csv
+import secrets
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.models import PersonalDataConsent, User
+from accounts.services import consent_record, user_set_roles
+from consulting.models import ConsultingTopic
+from events.models import Event
+from initiatives.models import Organisation, OrganisationLink
+from training.models import Programme
+
+from . import content
+
+PENZA_CSV = Path(__file__).with_name("penza_communities.csv")
+
+
+def load_consulting_topics() -> int:
+    for position, (name, is_complex) in enumerate(content.CONSULTING_TOPICS):
+        ConsultingTopic.objects.update_or_create(
+            name=name, defaults={"is_complex": is_complex, "position": position}
+        )
+    return len(content.CONSULTING_TOPICS)
+
+
+def load_training_programmes() -> int:
+    for position, (title, kind) in enumerate(content.TRAINING_PROGRAMMES):
+        Programme.objects.update_or_create(
+            title=title, defaults={"kind": kind, "position": position}
+        )
+    return len(content.TRAINING_PROGRAMMES)
+
+
+def load_events(*, today=None) -> int:
+    today = today or timezone.localdate()
+    for slug, title, kind, city, venue, days_ahead, length in content.EVENTS:
+        starts_at = timezone.make_aware(
+            datetime.combine(today + timedelta(days=days_ahead), time(11, 0))
+        )
+        Event.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "title": title,
+                "kind": kind,
+                "city": city,
+                "venue": venue,
+                "summary": content.EVENT_SUMMARIES.get(kind, ""),
+                "starts_at": starts_at,
+                "ends_at": starts_at + length,
+            },
+        )
+    return len(content.EVENTS)
+
+
+def load_penza_communities() -> int:
+    """The Penza list of seed 002. It names some communities twice, as real lists do; the
+    registry's importer (with its duplicate preview) will take over this job. Here a repeated
+    name updates the record it already created."""
+    now = timezone.now()
+    with PENZA_CSV.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        organisation, _ = Organisation.objects.update_or_create(
+            slug=slugify(row["name"], allow_unicode=True)[:255],
+            defaults={
+                "name": row["name"],
+                "kind": row["kind"],
+                "city": row["city"],
+                "members_count": int(row["members_count"]),
+                "status": Organisation.Status.ACTIVE,
+            },
+        )
+        if organisation.published_at is None:
+            organisation.published_at = now
+            organisation.save(update_fields=["published_at"])
+        for url in row["links"].split():
+            OrganisationLink.objects.get_or_create(organisation=organisation, url=url)
+    return len(rows)
+
+
+def load_accounts(passwords_file: Path | None) -> list[tuple[str, str]]:
+    """Demo accounts, one per role. Passwords are random, kept in a local file and reused."""
+    known = _read_passwords(passwords_file)
+    result = []
+    for email, last_name, first_name, roles, superuser in content.ACCOUNTS:
+        password = known.get(email) or secrets.token_urlsafe(9)
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={"last_name": last_name, "first_name": first_name, "is_superuser": superuser},
+        )
+        if created or email not in known:
+            user.set_password(password)
+            user.save()
+        user_set_roles(user=user, roles=roles)
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        if not PersonalDataConsent.objects.filter(user=user, withdrawn_at__isnull=True).exists():
+            consent_record(user=user, ip_address=None)
+        result.append((email, password))
+    if passwords_file:
+        passwords_file.parent.mkdir(parents=True, exist_ok=True)
+        passwords_file.write_text("".join(f"{e} {p}\n" for e, p in result), encoding="utf-8")
+        passwords_file.chmod(0o600)
+    return result
+
+
+def _read_passwords(passwords_file: Path | None) -> dict[str, str]:
+    if not passwords_file or not passwords_file.exists():
+        return {}
+    pairs = (line.split(maxsplit=1) for line in passwords_file.read_text().splitlines())
+    return {email: password for email, password in pairs}
+
+
+@transaction.atomic
+def load_all(*, passwords_file: Path | None) -> dict:
+    return {
+        "consulting_topics": load_consulting_topics(),
+        "training_programmes": load_training_programmes(),
+        "events": load_events(),
+        "penza_rows": load_penza_communities(),
+        "accounts": load_accounts(passwords_file),
+    }

@@ -1,0 +1,27 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from civiccenter.demo.loader import load_all
+
+
+class Command(BaseCommand):
+    help = "Loads the demo dataset built from the seed documents (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--passwords-file",
+            type=Path,
+            help="Where the demo accounts' local-only passwords are kept and reused.",
+        )
+
+    def handle(self, *args, passwords_file: Path | None, **options):
+        result = load_all(passwords_file=passwords_file)
+        self.stdout.write(
+            f"Demo data: {result['consulting_topics']} consulting topics, "
+            f"{result['training_programmes']} training programmes, {result['events']} events, "
+            f"{result['penza_rows']} rows of the Penza community list."
+        )
+        self.stdout.write("Demo accounts (local only; staff set up two-factor at first sign-in):")
+        for email, password in result["accounts"]:
+            self.stdout.write(f"  {email:28} {password}")

@@ -1,0 +1,40 @@
+"""Reads for the home page: a fixed number of queries, whatever the registry's size."""
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from consulting.models import ConsultingTopic
+from events.models import Event
+from initiatives.models import Organisation
+from training.models import Programme
+
+
+def registry_summary() -> dict:
+    """Counts for the home page, in one aggregate query."""
+    return Organisation.objects.filter(published_at__isnull=False).aggregate(
+        total=Count("id"),
+        active=Count("id", filter=Q(status=Organisation.Status.ACTIVE)),
+        communities=Count("id", filter=Q(kind=Organisation.Kind.COMMUNITY)),
+        ngos=Count("id", filter=Q(kind=Organisation.Kind.NGO)),
+        members=Sum("members_count", default=0),
+    )
+
+
+def upcoming_events(limit: int = 5):
+    return Event.objects.filter(ends_at__gte=timezone.now()).order_by("starts_at")[:limit]
+
+
+def largest_communities(limit: int = 6):
+    return (
+        Organisation.objects.filter(published_at__isnull=False, status=Organisation.Status.ACTIVE)
+        .order_by("-members_count", "name")
+        .prefetch_related("links")[:limit]
+    )
+
+
+def consulting_topics():
+    return ConsultingTopic.objects.all()
+
+
+def training_programmes():
+    return Programme.objects.all()

@@ -1,0 +1,16 @@
+"""Development on a laptop or a demo machine: DEBUG on, e-mails written to .local/mail."""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("SECRET_KEY", "local-development-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+
+from .base import *  # noqa: E402
+
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Static files straight from the source folders; production serves collectstatic output.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

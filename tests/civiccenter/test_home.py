@@ -1,0 +1,48 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import EventFactory, OrganisationFactory, OrganisationLinkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(size: int):
+    for organisation in OrganisationFactory.create_batch(size):
+        OrganisationLinkFactory(organisation=organisation)
+    EventFactory.create_batch(size)
+
+
+def test_home_page_is_russian_and_shows_the_registry(client):
+    OrganisationFactory(name="Лесная страна Пенза", members_count=306)
+    EventFactory(title="Гражданский форум «Диалог»")
+
+    html = client.get(reverse("home")).content.decode()
+
+    assert '<html lang="ru">' in html
+    assert "Чем занимается центр" in html
+    assert "Лесная страна Пенза" in html and "306 участников" in html
+    assert "Гражданский форум «Диалог»" in html
+    assert "40 часов" in html and "250 часов" in html
+
+
+def test_browser_language_does_not_override_russian(client):
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+    assert '<html lang="ru">' in html
+
+
+@pytest.mark.parametrize("size", [1, 50])
+def test_home_page_runs_a_constant_number_of_queries(client, django_assert_num_queries, size):
+    _fill(size)
+    # registry aggregate, events, communities, their links (prefetch), topics, programmes
+    with django_assert_num_queries(6):
+        assert client.get(reverse("home")).status_code == 200
+
+
+def test_privacy_policy_exists_in_both_languages(client, settings):
+    html = client.get(reverse("privacy")).content.decode()
+    assert "Политика обработки персональных данных" in html
+    assert settings.PERSONAL_DATA_POLICY_VERSION in html
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/privacy/"})
+    assert "Personal data processing policy" in client.get(reverse("privacy")).content.decode()

@@ -155,9 +155,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+CENTRE_SHORT_NAME = env("CENTRE_SHORT_NAME", default="Центр инициатив")
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CENTRE_SHORT_NAME}] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = env("CENTRE_SHORT_NAME", default="Центр инициатив")
+MFA_TOTP_ISSUER = CENTRE_SHORT_NAME
 
 # --- E-mail -----------------------------------------------------------------------------
 # Django's MAILERS, filled from the usual EMAIL_* variables: SMTP in production, a folder of

@@ -29,20 +29,45 @@ class NavItem:
     visible: Callable = _anyone
 
 
+def _moderator(user) -> bool:
+    return user.is_authenticated and user.has_perm("initiatives.moderate_organisation")
+
+
+def _analytics(user) -> bool:
+    return user.is_authenticated and user.has_perm("initiatives.view_registry_analytics")
+
+
+def _importer(user) -> bool:
+    return user.is_authenticated and user.has_perm("initiatives.import_organisation")
+
+
 NAV_ITEMS = [
     NavItem(_("Home"), "home"),
+    NavItem(_("Initiatives"), "initiatives:catalogue"),
+    NavItem(_("My initiatives"), "initiatives:mine", _signed_in),
+    NavItem(_("Moderation"), "initiatives:moderation", _moderator),
+    NavItem(_("Registry analytics"), "initiatives:analytics", _analytics),
+    NavItem(_("Import"), "initiatives:import", _importer),
     NavItem(_("My profile"), "accounts:profile", _signed_in),
     NavItem(_("Administration panel"), "admin:index", _staff_or_administration),
 ]
 
 
 def nav_for(request) -> list[dict]:
+    """Entries this user may see; the one whose address is the longest prefix of the current
+    page is marked current."""
     user = request.user
-    items = []
-    for item in NAV_ITEMS:
-        if not item.visible(user):
-            continue
-        url = reverse(item.url_name)
-        current = request.path == url or (url != "/" and request.path.startswith(url))
-        items.append({"label": item.label, "url": url, "current": current})
+    items = [
+        {"label": item.label, "url": reverse(item.url_name), "current": False}
+        for item in NAV_ITEMS
+        if item.visible(user)
+    ]
+    matching = [
+        item
+        for item in items
+        if request.path == item["url"]
+        or (item["url"] != "/" and request.path.startswith(item["url"]))
+    ]
+    if matching:
+        max(matching, key=lambda item: len(item["url"]))["current"] = True
     return items

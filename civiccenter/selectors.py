@@ -6,12 +6,13 @@ from django.utils import timezone
 from consulting.models import ConsultingTopic
 from events.models import Event
 from initiatives.models import Organisation
+from initiatives.selectors import published
 from training.models import Programme
 
 
 def registry_summary() -> dict:
     """Counts for the home page, in one aggregate query."""
-    return Organisation.objects.filter(published_at__isnull=False).aggregate(
+    return published().aggregate(
         total=Count("id"),
         active=Count("id", filter=Q(status=Organisation.Status.ACTIVE)),
         communities=Count("id", filter=Q(kind=Organisation.Kind.COMMUNITY)),
@@ -26,7 +27,8 @@ def upcoming_events(limit: int = 5):
 
 def largest_communities(limit: int = 6):
     return (
-        Organisation.objects.filter(published_at__isnull=False, status=Organisation.Status.ACTIVE)
+        published()
+        .filter(status=Organisation.Status.ACTIVE)
         .order_by("-members_count", "name")
         .prefetch_related("links")[:limit]
     )

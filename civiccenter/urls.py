@@ -11,6 +11,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("privacy/", views.PrivacyPolicyView.as_view(), name="privacy"),
+    path("initiatives/", include("initiatives.urls")),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

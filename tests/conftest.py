@@ -31,6 +31,12 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded and generated files of a test go to a folder of its own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def make_user(db):
     def make(*roles: str, **fields):

@@ -27,14 +27,18 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
+    """A published record; pass moderation=... and published_at=None for a draft."""
+
     class Meta:
         model = Organisation
 
     kind = Organisation.Kind.COMMUNITY
     name = factory.Sequence(lambda n: f"Сообщество №{n}")
     slug = factory.Sequence(lambda n: f"soobshchestvo-{n}")
+    short_description = "Городское сообщество"
     city = "Пенза"
     members_count = 100
+    moderation = Organisation.Moderation.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
 
 

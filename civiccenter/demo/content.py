@@ -100,6 +100,8 @@ EVENT_SUMMARIES = {
     "action": "Городская акция по уборке мусора силами блогеров и горожан.",
 }
 
+COORDINATOR_EMAIL = "coordinator@portal.local"
+
 # Demo accounts: (e-mail, last name, first name, roles, superuser)
 ACCOUNTS = [
     ("activist@portal.local", "Соколова", "Анна", ["activist"], False),

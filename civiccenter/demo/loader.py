@@ -1,20 +1,20 @@
 """Loads the demo dataset. Every function is idempotent: run it any number of times."""
 
-import csv
 import secrets
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from accounts.models import PersonalDataConsent, User
 from accounts.services import consent_record, user_set_roles
 from consulting.models import ConsultingTopic
 from events.models import Event
-from initiatives.models import Organisation, OrganisationLink
+from initiatives.models import ImportJob
+from initiatives.services import importing
 from training.models import Programme
 
 from . import content
@@ -59,30 +59,24 @@ def load_events(*, today=None) -> int:
     return len(content.EVENTS)
 
 
-def load_penza_communities() -> int:
-    """The Penza list of seed 002. It names some communities twice, as real lists do; the
-    registry's importer (with its duplicate preview) will take over this job. Here a repeated
-    name updates the record it already created."""
-    now = timezone.now()
-    with PENZA_CSV.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        organisation, _ = Organisation.objects.update_or_create(
-            slug=slugify(row["name"], allow_unicode=True)[:255],
-            defaults={
-                "name": row["name"],
-                "kind": row["kind"],
-                "city": row["city"],
-                "members_count": int(row["members_count"]),
-                "status": Organisation.Status.ACTIVE,
-            },
-        )
-        if organisation.published_at is None:
-            organisation.published_at = now
-            organisation.save(update_fields=["published_at"])
-        for url in row["links"].split():
-            OrganisationLink.objects.get_or_create(organisation=organisation, url=url)
-    return len(rows)
+def load_penza_communities(*, importer) -> dict:
+    """The Penza list of seed 002, through the registry's own importer. The list names some
+    communities twice, as real lists do: the preview flags those rows and the import skips
+    them. A second run finds the list imported and leaves it."""
+    done = ImportJob.objects.filter(original_name=PENZA_CSV.name, state=ImportJob.State.DONE)
+    if done.exists():
+        job = done.latest("created_at")
+        return {"rows": job.total_rows, "flagged": job.duplicate_rows, "created": 0}
+    content = PENZA_CSV.read_bytes()
+    job = ImportJob.objects.create(
+        file=ContentFile(content, name=PENZA_CSV.name),
+        original_name=PENZA_CSV.name,
+        created_by=importer,
+    )
+    job = importing.import_preview(job_id=job.pk)
+    flagged = job.duplicate_rows
+    job = importing.import_commit(job_id=job.pk)
+    return {"rows": job.total_rows, "flagged": flagged, "created": job.created_count}
 
 
 def load_accounts(passwords_file: Path | None) -> list[tuple[str, str]]:
@@ -125,6 +119,6 @@ def load_all(*, passwords_file: Path | None) -> dict:
         "consulting_topics": load_consulting_topics(),
         "training_programmes": load_training_programmes(),
         "events": load_events(),
-        "penza_rows": load_penza_communities(),
         "accounts": load_accounts(passwords_file),
+        "penza": load_penza_communities(importer=User.objects.get(email=content.COORDINATOR_EMAIL)),
     }

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django_filters",
     "allauth",
     "allauth.account",
@@ -233,6 +234,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.anonymise_withdrawn_accounts",
         "schedule": crontab(minute=17),
     },
+    "registry-dormancy-sweep": {
+        "task": "initiatives.tasks.dormancy_sweep",
+        "schedule": crontab(hour=4, minute=30),
+    },
 }
 
 # --- The centre -------------------------------------------------------------------------
@@ -257,3 +262,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# The portal's public address, for links in e-mails sent by Celery (no request there).
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# --- The registry -----------------------------------------------------------------------
+# An initiative with no activity for this many days becomes dormant; its leaders are warned
+# REGISTRY_DORMANCY_WARNING_DAYS before.
+REGISTRY_DORMANCY_AFTER_DAYS = env.int("REGISTRY_DORMANCY_AFTER_DAYS", default=180)
+REGISTRY_DORMANCY_WARNING_DAYS = env.int("REGISTRY_DORMANCY_WARNING_DAYS", default=14)
+REGISTRY_PAGE_SIZE = 20
+REGISTRY_IMPORT_MAX_BYTES = 5 * 1024 * 1024

@@ -31,6 +31,9 @@ def test_demo_data_is_built_from_the_seeds_and_idempotent(tmp_path):
     assert _counts() == first
     assert passwords.read_text() == first_passwords
     assert Organisation.objects.get(name="Телеканал Пенза").members_count == 23340
+    # The Penza list names several communities twice; the importer keeps one of each.
+    assert Organisation.objects.filter(name="АвтокаВ58").count() == 1
+    assert Organisation.objects.filter(name="Пензенский клуб инвесторства «Бизнес»").count() == 1
     assert ConsultingTopic.objects.filter(is_complex=True).count() == 3
     assert Event.objects.filter(title__contains="Заречный").exists()
     assert Event.objects.filter(title__contains="Диалог").count() == 2

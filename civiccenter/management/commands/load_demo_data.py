@@ -20,7 +20,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo data: {result['consulting_topics']} consulting topics, "
             f"{result['training_programmes']} training programmes, {result['events']} events, "
-            f"{result['penza_rows']} rows of the Penza community list."
+            f"Penza community list: {result['penza']['rows']} rows, "
+            f"{result['penza']['flagged']} flagged as likely duplicates, "
+            f"{result['penza']['created']} records added."
         )
         self.stdout.write("Demo accounts (local only; staff set up two-factor at first sign-in):")
         for email, password in result["accounts"]:

@@ -1,0 +1,71 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from .models import District, Grant, Organisation, Topic
+from .search import search
+
+SORTS = {
+    "name": ("name",),
+    "newest": ("-published_at", "name"),
+    "members": ("-members_count", "name"),
+}
+
+
+class CatalogueFilter(django_filters.FilterSet):
+    """The public catalogue's filters: kind, topic, district, status, grants, founding year,
+    full-text search and sorting."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices)
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"), field_name="topics", queryset=Topic.objects.all()
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("District"), queryset=District.objects.all()
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Organisation.Status.choices)
+    has_grants = django_filters.BooleanFilter(
+        label=_("Has grants"),
+        method="filter_has_grants",
+        widget=forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))]),
+    )
+    founded_year = django_filters.NumberFilter(
+        label=_("Founded in"), field_name="founded_on", lookup_expr="year"
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        method="filter_sort",
+        choices=[("name", _("Name")), ("newest", _("Newest")), ("members", _("Members"))],
+        empty_label=_("Relevance or name"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def filter_search(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_has_grants(self, queryset, name, value):
+        if value is None:
+            return queryset
+        has = Exists(Grant.objects.filter(organisation=OuterRef("pk")))
+        return queryset.filter(has) if value else queryset.exclude(has)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied in `ordered`, after the search has ranked the rows
+
+    def ordered(self):
+        queryset = self.qs
+        sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
+        if sort in SORTS:
+            return queryset.order_by(*SORTS[sort])
+        if (
+            self.form.is_valid()
+            and self.form.cleaned_data.get("q")
+            and "rank" in queryset.query.annotations
+        ):
+            return queryset.order_by("-rank", "name")
+        return queryset.order_by("name")

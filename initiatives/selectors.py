@@ -1,0 +1,97 @@
+"""Reads of the registry that pages, exports and reports share."""
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from .filters import CatalogueFilter
+from .models import (
+    ChangeRecord,
+    Grant,
+    HeadcountRecord,
+    Organisation,
+    OrganisationLink,
+    Partnership,
+    Relation,
+    StatusChange,
+    Topic,
+)
+
+
+def published() -> QuerySet:
+    return Organisation.objects.filter(moderation=Organisation.Moderation.PUBLISHED)
+
+
+def catalogue(params, queryset: QuerySet | None = None) -> tuple[CatalogueFilter, QuerySet]:
+    """The filtered, searched and sorted catalogue, with what a list row shows."""
+    filterset = CatalogueFilter(
+        params,
+        queryset=(queryset if queryset is not None else published())
+        .select_related("district")
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("position", "name"))),
+    )
+    return filterset, filterset.ordered()
+
+
+def moderation_queue() -> QuerySet:
+    return (
+        Organisation.objects.filter(moderation=Organisation.Moderation.PENDING)
+        .select_related("created_by", "district")
+        .prefetch_related("topics")
+        .order_by("submitted_at", "id")
+    )
+
+
+def drafts_of(user) -> QuerySet:
+    return (
+        Organisation.objects.filter(memberships__user=user)
+        .annotate(team_size=Count("memberships"))
+        .order_by("-updated_at")
+    )
+
+
+def profile(slug: str) -> Organisation:
+    return (
+        Organisation.objects.select_related("district")
+        .prefetch_related(
+            "topics",
+            Prefetch("links", queryset=OrganisationLink.objects.order_by("network", "url")),
+            Prefetch("headcounts", queryset=HeadcountRecord.objects.order_by("recorded_on")),
+            "memberships__user",
+        )
+        .get(slug=slug)
+    )
+
+
+def timeline(organisation: Organisation) -> list[dict]:
+    """The record's history as one dated list: status steps, relations both ways, grants
+    and partnerships. Five queries whatever its length."""
+    items = [
+        {"date": change.changed_at.date(), "kind": "status", "item": change}
+        for change in StatusChange.objects.filter(organisation=organisation)
+    ]
+    items += [
+        {"date": relation.occurred_on, "kind": "relation", "item": relation}
+        for relation in Relation.objects.filter(organisation=organisation).select_related("other")
+    ]
+    items += [
+        {"date": relation.occurred_on, "kind": "inverse_relation", "item": relation}
+        for relation in Relation.objects.filter(other=organisation).select_related("organisation")
+    ]
+    items += [
+        {"date": grant.awarded_on or _year_start(grant.year), "kind": "grant", "item": grant}
+        for grant in Grant.objects.filter(organisation=organisation)
+    ]
+    items += [
+        {"date": partnership.signed_on, "kind": "partnership", "item": partnership}
+        for partnership in Partnership.objects.filter(organisation=organisation)
+    ]
+    return sorted(items, key=lambda entry: entry["date"], reverse=True)
+
+
+def _year_start(year: int):
+    from datetime import date
+
+    return date(year, 1, 1)
+
+
+def change_log(organisation: Organisation, limit: int = 50) -> QuerySet:
+    return ChangeRecord.objects.filter(organisation=organisation).select_related("user")[:limit]

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.views.generic import ListView
+
+from .. import selectors
+
+
+class CatalogueView(ListView):
+    """The public catalogue: filters, Russian full-text search, sorting, pagination."""
+
+    template_name = "initiatives/catalogue.html"
+    context_object_name = "organisations"
+
+    def get_paginate_by(self, queryset):
+        return settings.REGISTRY_PAGE_SIZE
+
+    def get_queryset(self):
+        self.filterset, queryset = selectors.catalogue(self.request.GET)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context["filter"] = self.filterset
+        context["query_string"] = params.urlencode()
+        return context

@@ -1,7 +1,6 @@
 import os
 
 import pytest
-from django.contrib.auth.models import Group
 
 from accounts.roles import Role
 from accounts.services import user_set_roles
@@ -51,13 +50,6 @@ def make_user(db):
 @pytest.fixture
 def activist(make_user):
     return make_user(Role.ACTIVIST)
-
-
-@pytest.fixture
-def role_groups(db):
-    """Roles as the migration creates them (transactional tests flush migration data)."""
-    for role in Role:
-        Group.objects.get_or_create(name=role)
 
 
 @pytest.fixture(scope="session")

@@ -41,12 +41,17 @@ ROLE_PERMISSIONS = {
 }
 
 
-def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; make sure they exist now.
+def ensure_permissions(apps):
+    """Permissions are normally created after all migrations; make sure they exist now."""
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
+
+
+def assign_roles(apps):
+    """Creates the groups and gives them their permissions; safe to run again (the browser
+    tests do, after a transactional test has emptied the database)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role, codes in ROLE_PERMISSIONS.items():
@@ -56,6 +61,11 @@ def grant(apps, schema_editor):
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
+
+
+def grant(apps, schema_editor):
+    ensure_permissions(apps)
+    assign_roles(apps)
 
 
 def revoke(apps, schema_editor):

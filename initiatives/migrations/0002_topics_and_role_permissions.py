@@ -52,15 +52,15 @@ ROLE_PERMISSIONS = {
 }
 
 
-def forwards(apps, schema_editor):
+def seed_topics(apps):
     Topic = apps.get_model("initiatives", "Topic")
     for position, (name, name_en) in enumerate(TOPICS):
         Topic.objects.get_or_create(name=name, defaults={"name_en": name_en, "position": position})
 
-    app_config = apps.get_app_config("initiatives")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+
+def assign_roles(apps):
+    """Safe to run again (the browser tests do, after a transactional test has emptied the
+    database)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role, codenames in ROLE_PERMISSIONS.items():
@@ -68,6 +68,15 @@ def forwards(apps, schema_editor):
         group.permissions.add(
             *Permission.objects.filter(content_type__app_label="initiatives", codename__in=codenames)
         )
+
+
+def forwards(apps, schema_editor):
+    seed_topics(apps)
+    app_config = apps.get_app_config("initiatives")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    assign_roles(apps)
 
 
 def backwards(apps, schema_editor):

@@ -13,6 +13,13 @@ class CatalogueView(ListView):
     def get_paginate_by(self, queryset):
         return settings.REGISTRY_PAGE_SIZE
 
+    def paginate_queryset(self, queryset, page_size):
+        """An out-of-range page shows the last one instead of a 404: filters change the
+        number of pages under a bookmarked link."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_queryset(self):
         self.filterset, queryset = selectors.catalogue(self.request.GET)
         return queryset

@@ -1,6 +1,7 @@
 """Browser fixtures: every page a test visits is checked for accessibility (axe-core), for
 Content-Security-Policy violations and for requests to any host but the portal's own."""
 
+import importlib
 from urllib.parse import urlsplit
 
 import pytest
@@ -69,7 +70,20 @@ class CheckedPage:
 
 
 @pytest.fixture
-def checked_page(browser, live_server):
+def reference_data(transactional_db):
+    """A transactional test empties the database when it ends (Django's flush recreates
+    content types and permissions, not the rows of data migrations). Put back the roles and
+    topics by running the data migrations' own functions."""
+    from django.apps import apps
+
+    importlib.import_module("accounts.migrations.0002_roles").assign_roles(apps)
+    registry = importlib.import_module("initiatives.migrations.0002_topics_and_role_permissions")
+    registry.seed_topics(apps)
+    registry.assign_roles(apps)
+
+
+@pytest.fixture
+def checked_page(browser, live_server, reference_data):
     context = browser.new_context(locale="ru-RU", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     page = context.new_page()

@@ -15,9 +15,7 @@ pytestmark = [
 ]
 
 
-def test_activist_signs_up_verifies_logs_in_switches_language_and_logs_out(
-    checked_page, role_groups
-):
+def test_activist_signs_up_verifies_logs_in_switches_language_and_logs_out(checked_page):
     page = checked_page.page
     checked_page.goto("/")
     checked_page.assert_accessible()

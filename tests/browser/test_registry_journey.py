@@ -1,0 +1,117 @@
+"""An activist registers an initiative through the steps, a coordinator approves it, and it
+is found by a Russian full-text search in the catalogue — in Chromium, axe-checked."""
+
+import re
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
+
+from accounts.roles import Role
+from initiatives.models import Organisation
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+PASSWORD = "correct-horse-battery"
+
+
+def _log_in(checked_page, email):
+    page = checked_page.page
+    checked_page.goto("/accounts/login/")
+    checked_page.assert_accessible()
+    page.get_by_label("Адрес электронной почты").fill(email)
+    page.get_by_label(re.compile(r"^Пароль:?$")).fill(PASSWORD)
+    page.get_by_role("button", name="Войти").click()
+
+
+def _log_out(checked_page):
+    checked_page.page.get_by_role("button", name="Выйти").click()
+    checked_page.page.wait_for_url(re.compile(r"/$"))
+    checked_page.assert_accessible()
+
+
+def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make_user):
+    page = checked_page.page
+    activist = make_user(Role.ACTIVIST)
+    coordinator = make_user(Role.COORDINATOR)
+    secret = generate_totp_secret()
+    TOTP.activate(coordinator, secret)
+
+    _log_in(checked_page, activist.email)
+    page.wait_for_url(re.compile(r"/accounts/profile/"))
+    checked_page.assert_accessible()
+    page.get_by_role("link", name="Инициативы", exact=True).click()
+    checked_page.assert_accessible()
+    page.get_by_role("link", name="Зарегистрировать инициативу").click()
+    checked_page.assert_accessible()
+
+    # Step 1: about
+    page.get_by_label(re.compile(r"^Вид:?$")).select_option(label="Инициативная группа")
+    page.get_by_label(re.compile(r"^Название:?$")).fill("Экологическое движение «Чистая Кама»")
+    page.get_by_label("Краткое описание").fill("Убираем берега Камы вместе с жителями")
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_url(re.compile(r"/edit/topics/"))
+    checked_page.assert_accessible()
+
+    # Step 2: topics and district; saved as a draft first, then continued
+    page.get_by_label("Экология").check()
+    page.get_by_label(re.compile(r"^Город:?$")).fill("Пермь")
+    page.get_by_role("button", name="Сохранить черновик").click()
+    page.wait_for_url(re.compile(r"/edit/topics/"))
+    checked_page.assert_accessible()
+    assert page.get_by_label("Экология").is_checked()
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_url(re.compile(r"/edit/contacts/"))
+    checked_page.assert_accessible()
+
+    # Step 3: contacts and links
+    page.get_by_label("Страницы в социальных сетях").fill("https://vk.com/chistaya_kama")
+    page.get_by_role("button", name="Сохранить и продолжить").click()
+    page.wait_for_url(re.compile(r"/edit/team/"))
+    checked_page.assert_accessible()
+
+    # Step 4: team, and off to the moderators
+    page.get_by_label("Участники").fill("25")
+    page.get_by_role("button", name="Отправить на модерацию").click()
+    page.wait_for_url(re.compile(r"/initiatives/[^/]+/$"))
+    checked_page.assert_accessible()
+    assert page.get_by_text("На модерации").first.is_visible()
+    assert Organisation.objects.get().moderation == "pending"
+    _log_out(checked_page)
+
+    # The coordinator signs in with the second factor and approves.
+    _log_in(checked_page, coordinator.email)
+    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
+    checked_page.assert_accessible()
+    page.get_by_label("Код").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+    page.get_by_role("button", name="Войти").click()
+    page.wait_for_url(re.compile(r"/accounts/profile/"))
+    checked_page.assert_accessible()
+    page.get_by_role("link", name="Модерация").click()
+    checked_page.assert_accessible()
+    page.get_by_role("button", name="Одобрить «Экологическое движение «Чистая Кама»»").click()
+    page.wait_for_url(re.compile(r"/initiatives/moderation/"))
+    checked_page.assert_accessible()
+    assert page.get_by_text("На модерации ничего нет.").is_visible()
+    _log_out(checked_page)
+
+    # Anyone finds it by another form of the word.
+    checked_page.goto("/initiatives/")
+    checked_page.assert_accessible()
+    page.get_by_label(re.compile(r"^Поиск:?$")).fill("экология")
+    page.get_by_role("button", name="Показать").click()
+    page.wait_for_url(re.compile(r"q=%D1%8D%D0%BA"))
+    checked_page.assert_accessible()
+    result = page.get_by_role("link", name="Экологическое движение «Чистая Кама»")
+    assert result.is_visible()
+    result.click()
+    checked_page.assert_accessible()
+    assert page.get_by_role("heading", name="Экологическое движение «Чистая Кама»").is_visible()

@@ -18,14 +18,18 @@ class CatalogueFilter(django_filters.FilterSet):
     full-text search and sorting."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All")
+    )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"), field_name="topics", queryset=Topic.objects.all()
+        label=_("Topic"), field_name="topics", queryset=Topic.objects.all(), empty_label=_("All")
     )
     district = django_filters.ModelChoiceFilter(
-        label=_("District"), queryset=District.objects.all()
+        label=_("District"), queryset=District.objects.all(), empty_label=_("All")
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Organisation.Status.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Organisation.Status.choices, empty_label=_("All")
+    )
     has_grants = django_filters.BooleanFilter(
         label=_("Has grants"),
         method="filter_has_grants",

@@ -46,3 +46,10 @@ def test_privacy_policy_exists_in_both_languages(client, settings):
 
     client.post(reverse("set_language"), {"language": "en", "next": "/privacy/"})
     assert "Personal data processing policy" in client.get(reverse("privacy")).content.decode()
+
+
+def test_unknown_pages_answer_in_russian(client):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Страница не найдена" in response.content.decode()

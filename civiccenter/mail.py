@@ -1,7 +1,10 @@
 """Sending e-mail from any app: render now, deliver through Celery after the commit."""
 
+from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from .tasks import deliver_email
 
@@ -14,11 +17,45 @@ def send_after_commit(message: EmailMessage) -> None:
             (content for content, mimetype in message.alternatives if mimetype == "text/html"),
             None,
         )
+    attachments = [
+        [name, content.decode() if isinstance(content, bytes) else content, mimetype]
+        for name, content, mimetype in message.attachments
+    ]
     kwargs = {
         "subject": str(message.subject),
         "body": message.body,
         "to": list(message.to),
         "from_email": message.from_email,
         "html_body": html_body,
+        "attachments": attachments,
     }
     transaction.on_commit(lambda: deliver_email.delay(**kwargs))
+
+
+def send_templated(
+    template: str,
+    *,
+    to: list[str],
+    context: dict,
+    attachments: list[tuple[str, str, str]] | None = None,
+) -> None:
+    """Renders `<template>_subject.txt` and `<template>_body.txt` in the portal's language
+    (Russian) and queues the message. Text attachments only: (name, content, mimetype)."""
+    if not to:
+        return
+    context = {
+        **context,
+        "centre_name": settings.CENTRE_NAME,
+        "base_url": settings.PORTAL_BASE_URL,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}_body.txt", context)
+    message = EmailMessage(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{' '.join(subject.split())}",
+        body=body,
+        to=to,
+    )
+    for name, content, mimetype in attachments or []:
+        message.attach(name, content, mimetype)
+    send_after_commit(message)

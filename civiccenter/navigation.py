@@ -1,4 +1,6 @@
-"""The main navigation: one list of entries, each shown to the roles it serves."""
+"""The portal's menus: one list of entries each, every entry shown to the roles it serves.
+
+NAV_ITEMS is the header; DESK_ITEMS are the staff's work pages, listed on /desk/."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,8 +20,15 @@ def _signed_in(user) -> bool:
     return user.is_authenticated
 
 
-def _staff_or_administration(user) -> bool:
+def staff_or_administration(user) -> bool:
     return is_centre_staff(user) or is_administration(user)
+
+
+def _perm(codename: str) -> Callable:
+    def visible(user) -> bool:
+        return user.is_authenticated and user.has_perm(codename)
+
+    return visible
 
 
 @dataclass(frozen=True)
@@ -27,47 +36,99 @@ class NavItem:
     label: str | Promise
     url_name: str
     visible: Callable = _anyone
-
-
-def _moderator(user) -> bool:
-    return user.is_authenticated and user.has_perm("initiatives.moderate_organisation")
-
-
-def _analytics(user) -> bool:
-    return user.is_authenticated and user.has_perm("initiatives.view_registry_analytics")
-
-
-def _importer(user) -> bool:
-    return user.is_authenticated and user.has_perm("initiatives.import_organisation")
+    description: str | Promise = ""
 
 
 NAV_ITEMS = [
     NavItem(_("Home"), "home"),
     NavItem(_("Initiatives"), "initiatives:catalogue"),
+    NavItem(_("Consultations"), "consulting:catalogue"),
     NavItem(_("My initiatives"), "initiatives:mine", _signed_in),
-    NavItem(_("Moderation"), "initiatives:moderation", _moderator),
-    NavItem(_("Registry analytics"), "initiatives:analytics", _analytics),
-    NavItem(_("Import"), "initiatives:import", _importer),
+    NavItem(_("My bookings"), "consulting:mine", _signed_in),
+    NavItem(_("Desk"), "desk", staff_or_administration),
     NavItem(_("My profile"), "accounts:profile", _signed_in),
-    NavItem(_("Administration panel"), "admin:index", _staff_or_administration),
+]
+
+DESK_ITEMS = [
+    NavItem(
+        _("Moderation"),
+        "initiatives:moderation",
+        _perm("initiatives.moderate_organisation"),
+        _("New and changed records of the registry waiting for approval."),
+    ),
+    NavItem(
+        _("Registry analytics"),
+        "initiatives:analytics",
+        _perm("initiatives.view_registry_analytics"),
+        _("Who is alive: statuses, cohort survival, conversions to NGO."),
+    ),
+    NavItem(
+        _("Import a list"),
+        "initiatives:import",
+        _perm("initiatives.import_organisation"),
+        _("Load an existing list of initiatives from CSV or XLSX."),
+    ),
+    NavItem(
+        _("Bookings"),
+        "consulting:staff_bookings",
+        _perm("consulting.change_booking"),
+        _("Confirm, decline or move consultation bookings."),
+    ),
+    NavItem(
+        _("Consulting hours"),
+        "consulting:dashboard",
+        _perm("consulting.view_consultationlog"),
+        _("The quarter's delivered hours against the target."),
+    ),
+    NavItem(
+        _("Consultation log"),
+        "consulting:log",
+        _perm("consulting.view_consultationlog"),
+        _("Every logged consultation of the quarter; export to CSV and XLSX."),
+    ),
+    NavItem(
+        _("Grant application reviews"),
+        "consulting:reviews",
+        _perm("consulting.view_grantreview"),
+        _("Applications reviewed for initiatives and their results."),
+    ),
+    NavItem(
+        _("Roadmaps and expert councils"),
+        "consulting:councils",
+        _perm("consulting.view_expertcouncil"),
+        _("Complex consulting of initiatives."),
+    ),
+    NavItem(
+        _("Administration panel"),
+        "admin:index",
+        staff_or_administration,
+        _("Catalogues, accounts, targets and corrections."),
+    ),
 ]
 
 
-def nav_for(request) -> list[dict]:
-    """Entries this user may see; the one whose address is the longest prefix of the current
-    page is marked current."""
-    user = request.user
-    items = [
-        {"label": item.label, "url": reverse(item.url_name), "current": False}
-        for item in NAV_ITEMS
+def _visible(items, user) -> list[dict]:
+    return [
+        {"label": item.label, "url": reverse(item.url_name), "description": item.description}
+        for item in items
         if item.visible(user)
     ]
+
+
+def nav_for(request) -> list[dict]:
+    """Header entries for this user; the one whose address is the longest prefix of the
+    current page is marked current."""
+    items = _visible(NAV_ITEMS, request.user)
+    for item in items:
+        item["current"] = False
+    path = request.path
     matching = [
-        item
-        for item in items
-        if request.path == item["url"]
-        or (item["url"] != "/" and request.path.startswith(item["url"]))
+        i for i in items if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))
     ]
     if matching:
         max(matching, key=lambda item: len(item["url"]))["current"] = True
     return items
+
+
+def desk_for(user) -> list[dict]:
+    return _visible(DESK_ITEMS, user)

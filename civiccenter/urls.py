@@ -11,7 +11,9 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("privacy/", views.PrivacyPolicyView.as_view(), name="privacy"),
+    path("desk/", views.DeskView.as_view(), name="desk"),
     path("initiatives/", include("initiatives.urls")),
+    path("consulting/", include("consulting.urls")),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,11 +1,10 @@
 """Tables of published records for open data and staff exports: never personal data."""
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
-from openpyxl import Workbook
+
+from civiccenter import tables
 
 from .models import Organisation, OrganisationLink, Topic
 
@@ -67,24 +66,9 @@ def rows(queryset: QuerySet, *, base_url: str) -> Iterator[dict]:
         }
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_lines(records: Iterable[dict]) -> Iterator[str]:
-    writer = csv.DictWriter(_Echo(), fieldnames=COLUMNS)
-    yield "\ufeff" + writer.writeheader()  # a BOM, so that Excel reads the Cyrillic right
-    for record in records:
-        yield writer.writerow(record)
+    return tables.csv_lines(records, COLUMNS)
 
 
 def xlsx_bytes(records: Iterable[dict], *, title: str) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(COLUMNS)
-    for record in records:
-        sheet.append([record[column] for column in COLUMNS])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return tables.xlsx_bytes(records, COLUMNS, title=title)

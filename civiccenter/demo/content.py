@@ -101,6 +101,7 @@ EVENT_SUMMARIES = {
 }
 
 COORDINATOR_EMAIL = "coordinator@portal.local"
+CONSULTANT_EMAIL = "consultant@portal.local"
 
 # Demo accounts: (e-mail, last name, first name, roles, superuser)
 ACCOUNTS = [

@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from accounts.models import PersonalDataConsent, User
 from accounts.services import consent_record, user_set_roles
-from consulting.models import ConsultingTopic
+from civiccenter.quarters import Quarter
+from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
+from consulting.services import hours
 from events.models import Event
-from initiatives.models import ImportJob
+from initiatives.models import ImportJob, Organisation
 from initiatives.services import importing
 from training.models import Programme
 
@@ -113,6 +115,67 @@ def _read_passwords(passwords_file: Path | None) -> dict[str, str]:
     return {email: password for email, password in pairs}
 
 
+def load_consultants() -> int:
+    """The demo consultant covers every regular topic, Monday to Friday, 10–13 and 14–17;
+    the coordinator takes complex consulting on Tuesdays and Thursdays."""
+    plans = [
+        (
+            content.CONSULTANT_EMAIL,
+            False,
+            [(day, time(10), time(13)) for day in range(5)]
+            + [(day, time(14), time(17)) for day in range(5)],
+        ),
+        (content.COORDINATOR_EMAIL, True, [(1, time(15), time(18)), (3, time(15), time(18))]),
+    ]
+    for email, complex_topics, windows in plans:
+        consultant, created = Consultant.objects.get_or_create(user=User.objects.get(email=email))
+        consultant.topics.set(ConsultingTopic.objects.filter(is_complex=complex_topics))
+        if created:
+            WeeklyAvailability.objects.bulk_create(
+                WeeklyAvailability(consultant=consultant, weekday=d, starts=a, ends=b)
+                for d, a, b in windows
+            )
+    return len(plans)
+
+
+def load_consulting_history(*, today=None) -> int:
+    """A few delivered consultations in the current quarter, once, so that the dashboard
+    has figures; they are logged through the same service as the portal's form."""
+    if ConsultationLog.objects.exists():
+        return 0
+    today = today or timezone.localdate()
+    consultant = Consultant.objects.get(user__email=content.CONSULTANT_EMAIL)
+    author = consultant.user
+    organisations = list(Organisation.objects.order_by("-members_count")[:6])
+    topics = list(ConsultingTopic.objects.filter(is_complex=False))
+    start = Quarter.of(today).start
+    entries = [
+        (0, 90, 0, "walk_in", "Диагностика инициативы: цели на год, команда, ресурсы."),
+        (3, 60, 2, "phone", "Смета проекта для заявки на муниципальную субсидию."),
+        (7, 120, 4, "group", "Групповая консультация: как выстроить отношения с прессой."),
+        (12, 45, 3, "online", "Устав и регистрация НКО: какие документы нужны."),
+        (20, 90, 1, "walk_in", "Лидер перегружен: делегирование задач в команде."),
+    ]
+    created = 0
+    for offset, minutes, topic_index, channel, summary in entries:
+        day = start + timedelta(days=offset)
+        if day > today:
+            continue
+        hours.log_create(
+            user=author,
+            consultants=[consultant],
+            organisations=[organisations[created % len(organisations)]] if organisations else [],
+            held_on=day,
+            duration_minutes=minutes,
+            topic=topics[topic_index % len(topics)],
+            channel=channel,
+            people_count=6 if channel == "group" else 1,
+            summary=summary,
+        )
+        created += 1
+    return created
+
+
 @transaction.atomic
 def load_all(*, passwords_file: Path | None) -> dict:
     return {
@@ -121,4 +184,6 @@ def load_all(*, passwords_file: Path | None) -> dict:
         "events": load_events(),
         "accounts": load_accounts(passwords_file),
         "penza": load_penza_communities(importer=User.objects.get(email=content.COORDINATOR_EMAIL)),
+        "consultants": load_consultants(),
+        "consultations": load_consulting_history(),
     }

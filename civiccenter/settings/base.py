@@ -234,6 +234,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.anonymise_withdrawn_accounts",
         "schedule": crontab(minute=17),
     },
+    "consulting-reminders": {
+        "task": "consulting.tasks.send_reminders",
+        "schedule": crontab(minute="*/15"),
+    },
     "registry-dormancy-sweep": {
         "task": "initiatives.tasks.dormancy_sweep",
         "schedule": crontab(hour=4, minute=30),
@@ -273,3 +277,13 @@ REGISTRY_DORMANCY_AFTER_DAYS = env.int("REGISTRY_DORMANCY_AFTER_DAYS", default=1
 REGISTRY_DORMANCY_WARNING_DAYS = env.int("REGISTRY_DORMANCY_WARNING_DAYS", default=14)
 REGISTRY_PAGE_SIZE = 20
 REGISTRY_IMPORT_MAX_BYTES = 5 * 1024 * 1024
+
+# --- Consulting -------------------------------------------------------------------------
+# How far ahead activists see free slots, how soon a slot may start, and until when before
+# its start a booking may be cancelled or moved by the activist.
+CONSULTING_BOOKING_HORIZON_DAYS = env.int("CONSULTING_BOOKING_HORIZON_DAYS", default=21)
+CONSULTING_MIN_LEAD_HOURS = env.int("CONSULTING_MIN_LEAD_HOURS", default=2)
+CONSULTING_CHANGE_HOURS_BEFORE = env.int("CONSULTING_CHANGE_HOURS_BEFORE", default=24)
+# A quarter's log is locked this many days after the quarter ends, unless the administration
+# reopens it (or closes it earlier).
+CONSULTING_QUARTER_GRACE_DAYS = env.int("CONSULTING_QUARTER_GRACE_DAYS", default=10)

@@ -61,7 +61,6 @@ def dormancy_sweep(*, now: datetime | None = None) -> SweepResult:
             organisation,
             "dormancy_warning",
             dormant_on=(organisation.last_seen + after).date(),
-            base_url=settings.PORTAL_BASE_URL,
         )
         result.warned.append(organisation.pk)
     return result

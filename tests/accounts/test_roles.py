@@ -66,9 +66,9 @@ def test_admin_login_goes_through_allauth(client):
 
 def test_navigation_follows_the_role(client, activist, make_user):
     client.force_login(activist)
-    assert "Панель управления" not in client.get(reverse("home")).content.decode()
+    assert "Рабочий стол" not in client.get(reverse("home")).content.decode()
 
     coordinator = make_user(Role.COORDINATOR)
     Authenticator.objects.create(user=coordinator, type=Authenticator.Type.TOTP, data={})
     client.force_login(coordinator)
-    assert "Панель управления" in client.get(reverse("home")).content.decode()
+    assert "Рабочий стол" in client.get(reverse("home")).content.decode()

@@ -80,6 +80,7 @@ def reference_data(transactional_db):
     registry = importlib.import_module("initiatives.migrations.0002_topics_and_role_permissions")
     registry.seed_topics(apps)
     registry.assign_roles(apps)
+    importlib.import_module("consulting.migrations.0003_role_permissions").assign_roles(apps)
 
 
 @pytest.fixture

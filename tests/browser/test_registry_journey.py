@@ -95,6 +95,8 @@ def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make
     page.get_by_role("button", name="Войти").click()
     page.wait_for_url(re.compile(r"/accounts/profile/"))
     checked_page.assert_accessible()
+    page.get_by_role("link", name="Рабочий стол").click()
+    checked_page.assert_accessible()
     page.get_by_role("link", name="Модерация").click()
     checked_page.assert_accessible()
     page.get_by_role("button", name="Одобрить «Экологическое движение «Чистая Кама»»").click()

@@ -1,0 +1,192 @@
+from datetime import datetime
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Organisation
+
+from .models import Consultant, ConsultationLog, ConsultingTopic, GrantReview, Milestone
+from .services.hours import MAX_MINUTES
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def slot_value(slot) -> str:
+    return f"{slot.consultant_id}|{slot.starts_at.isoformat()}"
+
+
+def slot_label(slot) -> str:
+    start, end = timezone.localtime(slot.starts_at), timezone.localtime(slot.ends_at)
+    return f"{formats.date_format(start, 'D, j E')} {start:%H:%M}–{end:%H:%M}"
+
+
+class SlotField(forms.ChoiceField):
+    """A free slot, as `consultant id|ISO start`; cleaned to (consultant id, start)."""
+
+    def validate(self, value):
+        # Slots change every minute: the service decides whether the chosen one is still free,
+        # so a slot missing from the list just loaded is not an error here.
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            consultant_id, iso = value.split("|", 1)
+            return int(consultant_id), datetime.fromisoformat(iso)
+        except ValueError as error:
+            raise ValidationError(_("Choose a free slot."), code="invalid_slot") from error
+
+
+class BookingForm(forms.Form):
+    slot = SlotField(
+        label=_("Time"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a free slot.")},
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("For which initiative"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Personally, not for an initiative"),
+    )
+    question = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Describe your question.")},
+    )
+    use_required_attribute = False
+
+    def __init__(self, *args, slots=(), organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = [(slot_value(s), slot_label(s)) for s in slots]
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+
+
+class MoveForm(forms.Form):
+    slot = SlotField(
+        label=_("New time"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a free slot.")},
+    )
+    use_required_attribute = False
+
+    def __init__(self, *args, slots=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = [(slot_value(s), slot_label(s)) for s in slots]
+
+
+class DeclineForm(forms.Form):
+    note = forms.CharField(label=_("Reason for the activist"), max_length=500, required=False)
+
+
+class LogForm(forms.ModelForm):
+    """A delivered consultation. The duration is entered in hours, in steps of a quarter."""
+
+    hours = forms.DecimalField(
+        label=_("Duration, hours"),
+        min_value=Decimal("0.25"),
+        max_value=Decimal(MAX_MINUTES) / 60,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.25"}),
+        error_messages={
+            "min_value": _("The duration must be positive."),
+            "max_value": _("A consultation cannot last more than 12 hours."),
+        },
+    )
+    consultants = forms.ModelMultipleChoiceField(
+        label=_("Consultants"),
+        queryset=Consultant.objects.select_related("user"),
+        error_messages={"required": _("Name at least one consultant.")},
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Initiatives"),
+        queryset=Organisation.objects.filter(moderation=Organisation.Moderation.PUBLISHED).only(
+            "id", "name"
+        ),
+        required=False,
+    )
+
+    class Meta:
+        model = ConsultationLog
+        fields = [
+            "held_on",
+            "topic",
+            "channel",
+            "people_count",
+            "summary",
+            "private_notes",
+            "follow_up",
+        ]
+        widgets = {
+            "held_on": DATE_INPUT,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "private_notes": forms.Textarea(attrs={"rows": 2}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"private_notes": _("Seen by the centre's staff only.")}
+
+    use_required_attribute = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = ConsultingTopic.objects.all()
+        if self.instance.pk:
+            self.fields["hours"].initial = Decimal(self.instance.duration_minutes) / 60
+            self.fields["consultants"].initial = list(self.instance.consultants.all())
+            self.fields["organisations"].initial = list(self.instance.organisations.all())
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        minutes = hours * 60
+        if minutes != minutes.to_integral_value() or int(minutes) % 15:
+            raise ValidationError(
+                _("Log the duration in steps of 15 minutes."), code="duration_step"
+            )
+        return hours
+
+    def service_fields(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["duration_minutes"] = int(self.cleaned_data["hours"] * 60)
+        return data
+
+
+class GrantReviewForm(forms.ModelForm):
+    class Meta:
+        model = GrantReview
+        fields = ["organisation", "contest", "project_title", "requested_amount", "reviewed_on"]
+        widgets = {"reviewed_on": DATE_INPUT}
+
+    use_required_attribute = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            moderation=Organisation.Moderation.PUBLISHED
+        ).only("id", "name")
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = GrantReview
+        fields = ["outcome", "outcome_on", "granted_amount"]
+        widgets = {"outcome_on": DATE_INPUT}
+
+    use_required_attribute = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome_on"].required = True
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "owner", "due_on", "status"]
+        widgets = {"due_on": DATE_INPUT}
+
+    use_required_attribute = False

@@ -1,0 +1,115 @@
+"""Reads of the consulting app that pages, exports and reports share."""
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from initiatives.models import Membership, Organisation
+
+from .models import AvailabilityException, Booking, Consultant, ConsultationLog, WeeklyAvailability
+from .slots import Slot, Window, slots_for
+
+
+def consultants_for(topic_id: int | None = None) -> QuerySet:
+    consultants = Consultant.objects.filter(is_active=True, user__is_active=True).select_related(
+        "user"
+    )
+    if topic_id:
+        consultants = consultants.filter(topics=topic_id)
+    return consultants.prefetch_related("topics")
+
+
+def free_slots(
+    consultants: list[Consultant],
+    *,
+    first_day: date | None = None,
+    days: int | None = None,
+    now: datetime | None = None,
+    exclude_booking: int | None = None,
+) -> dict[int, list[Slot]]:
+    """{consultant id: free slots}, in three queries whatever the number of consultants."""
+    now = now or timezone.now()
+    first_day = first_day or timezone.localdate(now)
+    days = days or settings.CONSULTING_BOOKING_HORIZON_DAYS
+    ids = [consultant.pk for consultant in consultants]
+    windows, days_off, taken = defaultdict(list), defaultdict(list), defaultdict(list)
+    for row in WeeklyAvailability.objects.filter(consultant_id__in=ids):
+        windows[row.consultant_id].append(
+            Window(row.weekday, row.starts, row.ends, row.slot_minutes)
+        )
+    last_day = first_day + timedelta(days=days)
+    for row in AvailabilityException.objects.filter(
+        consultant_id__in=ids, ends_on__gte=first_day, starts_on__lte=last_day
+    ):
+        days_off[row.consultant_id].append((row.starts_on, row.ends_on))
+    bookings = Booking.objects.filter(
+        consultant_id__in=ids,
+        status__in=Booking.LIVE,
+        ends_at__gte=timezone.make_aware(datetime.combine(first_day, datetime.min.time())),
+        starts_at__lte=timezone.make_aware(datetime.combine(last_day, datetime.min.time())),
+    ).exclude(pk=exclude_booking)
+    for consultant_id, starts_at, ends_at in bookings.values_list(
+        "consultant_id", "starts_at", "ends_at"
+    ):
+        taken[consultant_id].append((starts_at, ends_at))
+    not_before = now + timedelta(hours=settings.CONSULTING_MIN_LEAD_HOURS)
+    return {
+        consultant_id: slots_for(
+            consultant_id=consultant_id,
+            windows=windows[consultant_id],
+            days_off=days_off[consultant_id],
+            taken=taken[consultant_id],
+            first_day=first_day,
+            days=days,
+            not_before=not_before,
+        )
+        for consultant_id in ids
+    }
+
+
+def organisations_of(user) -> QuerySet:
+    """The initiatives an activist may book for: those whose team they are in."""
+    return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
+def bookings_of(user) -> QuerySet:
+    """An activist's own bookings and those for their initiatives."""
+    team = Membership.objects.filter(user=user).values("organisation_id")
+    return (
+        Booking.objects.filter(Q(activist=user) | Q(organisation_id__in=team))
+        .select_related("consultant__user", "topic", "organisation", "activist")
+        .order_by("-starts_at")
+    )
+
+
+def staff_bookings(*, consultant: Consultant | None, upcoming_only: bool = True) -> QuerySet:
+    bookings = Booking.objects.select_related(
+        "consultant__user", "topic", "organisation", "activist"
+    )
+    if consultant is not None:
+        bookings = bookings.filter(consultant=consultant)
+    if upcoming_only:
+        bookings = bookings.filter(ends_at__gte=timezone.now() - timedelta(days=7))
+    return bookings.order_by("starts_at")
+
+
+def logs(queryset: QuerySet | None = None) -> QuerySet:
+    return (
+        (queryset if queryset is not None else ConsultationLog.objects.all())
+        .select_related("topic", "booking")
+        .prefetch_related(
+            Prefetch("consultants", queryset=Consultant.objects.select_related("user")),
+            Prefetch("organisations", queryset=Organisation.objects.only("id", "name", "slug")),
+        )
+    )
+
+
+def initiative_history(user) -> QuerySet:
+    """Consultations given to the activist's initiatives (no private notes are shown)."""
+    team = Membership.objects.filter(user=user).values("organisation_id")
+    return logs(ConsultationLog.objects.filter(organisations__in=team).distinct()).order_by(
+        "-held_on"
+    )

@@ -1,0 +1,223 @@
+"""Booking consultations: create, confirm, decline, cancel, move, remind.
+
+PostgreSQL's exclusion constraint `no_double_booking` is the final word on overlaps: two
+simultaneous requests for one slot cannot both be stored; the loser gets `SlotTaken`.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civiccenter.mail import send_templated
+from initiatives.models import Membership, Organisation
+from initiatives.services.activity import record_activity
+
+from ..ics import booking_calendar
+from ..models import Booking, Consultant, ConsultingTopic
+from ..selectors import free_slots
+from ..slots import is_offered
+
+
+class SlotTaken(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _("Someone has just booked this time. Choose another free slot."), code="slot_taken"
+        )
+
+
+def _check_slot(consultant: Consultant, starts_at: datetime, *, ignore: Booking | None = None):
+    """The slot must be one the consultant offers: far enough ahead, inside the weekly
+    availability, not on a day off, not taken (a booking being moved does not block its own
+    time). Returns the slot's end."""
+    now = timezone.now()
+    if starts_at <= now:
+        raise ValidationError(_("This time is in the past."), code="slot_past")
+    offered = free_slots(
+        [consultant],
+        first_day=timezone.localdate(starts_at),
+        days=1,
+        now=now,
+        exclude_booking=ignore.pk if ignore else None,
+    )[consultant.pk]
+    slot = is_offered(starts_at, offered)
+    if slot is not None:
+        return slot.ends_at
+    if starts_at < now + timedelta(hours=settings.CONSULTING_MIN_LEAD_HOURS):
+        raise ValidationError(
+            _("A consultation can be booked at least %(hours)s hours ahead.")
+            % {"hours": settings.CONSULTING_MIN_LEAD_HOURS},
+            code="slot_too_soon",
+        )
+    overlapping = Booking.objects.filter(
+        consultant=consultant,
+        status__in=Booking.LIVE,
+        starts_at__lte=starts_at,
+        ends_at__gt=starts_at,
+    )
+    if ignore is not None:
+        overlapping = overlapping.exclude(pk=ignore.pk)
+    if overlapping.exists():
+        raise SlotTaken()
+    raise ValidationError(
+        _("The consultant does not receive at this time."), code="slot_outside_availability"
+    )
+
+
+def _save_or_slot_taken(booking: Booking, **save_kwargs) -> None:
+    try:
+        with transaction.atomic():
+            booking.save(**save_kwargs)
+    except IntegrityError as error:
+        if "no_double_booking" in str(error):
+            raise SlotTaken() from error
+        raise
+
+
+@transaction.atomic
+def booking_create(
+    *,
+    activist,
+    consultant: Consultant,
+    topic: ConsultingTopic,
+    starts_at: datetime,
+    question: str,
+    organisation: Organisation | None = None,
+) -> Booking:
+    """An activist books a free slot, personally or for an initiative of theirs."""
+    if not question.strip():
+        raise ValidationError(_("Describe your question."), code="no_question")
+    if not consultant.is_active or not consultant.topics.filter(pk=topic.pk).exists():
+        raise ValidationError(
+            _("This consultant does not advise on this topic."), code="wrong_topic"
+        )
+    if (
+        organisation is not None
+        and not Membership.objects.filter(organisation=organisation, user=activist).exists()
+    ):
+        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    ends_at = _check_slot(consultant, starts_at)
+    booking = Booking(
+        activist=activist,
+        consultant=consultant,
+        topic=topic,
+        organisation=organisation,
+        question=question.strip(),
+        starts_at=starts_at,
+        ends_at=ends_at,
+    )
+    _save_or_slot_taken(booking)
+    if organisation is not None:
+        record_activity(organisation_ids=[organisation.pk])
+    _notify(booking, "requested", to=[activist.email])
+    _notify(booking, "staff_new", to=[consultant.user.email])
+    return booking
+
+
+def _can_change(booking: Booking, user) -> None:
+    """The activist changes a live booking until CONSULTING_CHANGE_HOURS_BEFORE hours before;
+    the centre's staff at any time."""
+    if not booking.is_live:
+        raise ValidationError(_("This booking is no longer active."), code="not_live")
+    if _is_staff(user):
+        return
+    if booking.activist_id != user.pk:
+        raise ValidationError(_("This is not your booking."), code="not_yours")
+    deadline = booking.starts_at - timedelta(hours=settings.CONSULTING_CHANGE_HOURS_BEFORE)
+    if timezone.now() > deadline:
+        raise ValidationError(
+            _("A booking can be changed no later than %(hours)s hours before it starts.")
+            % {"hours": settings.CONSULTING_CHANGE_HOURS_BEFORE},
+            code="too_late",
+        )
+
+
+def _is_staff(user) -> bool:
+    return user.has_perm("consulting.change_booking")
+
+
+@transaction.atomic
+def booking_confirm(*, booking: Booking, staff) -> Booking:
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status != Booking.Status.REQUESTED:
+        raise ValidationError(_("Only a requested booking can be confirmed."))
+    booking.status = Booking.Status.CONFIRMED
+    booking.save(update_fields=["status", "updated_at"])
+    _notify(booking, "confirmed", to=[booking.activist.email], calendar=True)
+    return booking
+
+
+@transaction.atomic
+def booking_decline(*, booking: Booking, staff, note: str) -> Booking:
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status != Booking.Status.REQUESTED:
+        raise ValidationError(_("Only a requested booking can be declined."))
+    booking.status = Booking.Status.DECLINED
+    booking.staff_note = note.strip()[:500]
+    booking.save(update_fields=["status", "staff_note", "updated_at"])
+    _notify(booking, "declined", to=[booking.activist.email])
+    return booking
+
+
+@transaction.atomic
+def booking_cancel(*, booking: Booking, user) -> Booking:
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    _can_change(booking, user)
+    booking.status = Booking.Status.CANCELLED
+    booking.save(update_fields=["status", "updated_at"])
+    recipient = booking.consultant.user if booking.activist_id == user.pk else booking.activist
+    _notify(booking, "cancelled", to=[recipient.email], calendar=True, cancelled=True)
+    return booking
+
+
+@transaction.atomic
+def booking_move(*, booking: Booking, user, starts_at: datetime) -> Booking:
+    """Moves a booking to another free slot of the same consultant."""
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    _can_change(booking, user)
+    booking.ends_at = _check_slot(booking.consultant, starts_at, ignore=booking)
+    booking.starts_at = starts_at
+    _save_or_slot_taken(booking, update_fields=["starts_at", "ends_at", "updated_at"])
+    _notify(
+        booking, "moved", to=[booking.activist.email, booking.consultant.user.email], calendar=True
+    )
+    return booking
+
+
+def send_reminders(*, now: datetime | None = None) -> list[int]:
+    """E-mails each confirmed booking starting within a day, once."""
+    now = now or timezone.now()
+    due = Booking.objects.filter(
+        status=Booking.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        starts_at__gt=now,
+        starts_at__lte=now + timedelta(hours=24),
+    ).select_related("activist", "consultant__user", "topic")
+    sent = []
+    for booking in due:
+        with transaction.atomic():
+            updated = Booking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if updated:
+                _notify(booking, "reminder", to=[booking.activist.email], calendar=True)
+                sent.append(booking.pk)
+    return sent
+
+
+def _notify(booking: Booking, template: str, *, to: list[str], calendar=False, cancelled=False):
+    attachments = []
+    if calendar:
+        attachments.append(
+            (
+                "consultation.ics",
+                booking_calendar(booking, cancelled=cancelled).decode(),
+                "text/calendar",
+            )
+        )
+    send_templated(
+        f"consulting/email/{template}", to=to, context={"booking": booking}, attachments=attachments
+    )

@@ -1,0 +1,75 @@
+"""Grant application reviews and their outcomes, which feed the registry's grant history."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from initiatives.models import Organisation
+from initiatives.services.activity import record_activity
+from initiatives.services.lifecycle import grant_add
+
+from ..models import GrantReview
+
+
+@transaction.atomic
+def review_create(
+    *,
+    organisation: Organisation,
+    contest: str,
+    requested_amount: Decimal,
+    reviewer,
+    reviewed_on: date,
+    project_title: str = "",
+) -> GrantReview:
+    review = GrantReview(
+        organisation=organisation,
+        contest=contest,
+        project_title=project_title,
+        requested_amount=requested_amount,
+        reviewer=reviewer,
+        reviewed_on=reviewed_on,
+    )
+    review.full_clean()
+    review.save()
+    record_activity(organisation_ids=[organisation.pk])
+    return review
+
+
+@transaction.atomic
+def review_set_outcome(
+    *, review: GrantReview, outcome: str, outcome_on: date, granted_amount: Decimal | None, user
+) -> GrantReview:
+    """A won application becomes a grant in the initiative's history (once)."""
+    review = GrantReview.objects.select_for_update().get(pk=review.pk)
+    if outcome == GrantReview.Outcome.WON and granted_amount is None:
+        raise ValidationError(_("Enter the amount granted."), code="no_amount")
+    if outcome_on < review.reviewed_on:
+        raise ValidationError(
+            _("The result cannot come before the review."), code="outcome_before_review"
+        )
+    review.outcome = outcome
+    review.outcome_on = outcome_on
+    review.granted_amount = granted_amount if outcome == GrantReview.Outcome.WON else None
+    if outcome == GrantReview.Outcome.WON and review.grant is None:
+        review.grant = grant_add(
+            organisation=review.organisation,
+            funder=review.contest,
+            title=review.project_title,
+            amount=granted_amount,
+            year=outcome_on.year,
+            awarded_on=outcome_on,
+            user=user,
+        )
+    elif outcome != GrantReview.Outcome.WON and review.grant is not None:
+        review.grant.delete()
+        review.grant = None
+    elif review.grant is not None:
+        review.grant.amount, review.grant.awarded_on = granted_amount, outcome_on
+        review.grant.save(update_fields=["amount", "awarded_on"])
+    review.full_clean()
+    review.save()
+    record_activity(organisation_ids=[review.organisation_id])
+    return review

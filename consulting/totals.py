@@ -1,0 +1,120 @@
+"""The consulting figures: one tested source for the dashboard, the XLSX and the report.
+
+Everything is summed in PostgreSQL. A consultation given by two consultants counts once in
+the centre's total and once for each of them in the breakdown by consultant; one given to
+two initiatives counts once in the total and once for each initiative.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from civiccenter.quarters import Quarter
+
+from .models import ConsultationLog, GrantReview
+
+MINUTES_PER_HOUR = Decimal(60)
+
+
+def _hours(minutes) -> Decimal:
+    return (Decimal(minutes or 0) / MINUTES_PER_HOUR).quantize(Decimal("0.01"))
+
+
+def consulting_totals(start: date, end: date) -> dict:
+    """Hours and consultations between two local dates, inclusive."""
+    logs = ConsultationLog.objects.filter(held_on__range=(start, end))
+    overall = logs.aggregate(
+        minutes=Sum("duration_minutes", default=0),
+        sessions=Count("id"),
+        people=Sum("people_count", default=0),
+    )
+    by_topic = (
+        logs.values("topic__name")
+        .annotate(minutes=Sum("duration_minutes"), sessions=Count("id"))
+        .order_by("-minutes", "topic__name")
+    )
+    by_consultant = (
+        ConsultationLog.consultants.through.objects.filter(
+            consultationlog__held_on__range=(start, end)
+        )
+        .values("consultant_id", "consultant__user__last_name", "consultant__user__first_name")
+        .annotate(
+            minutes=Sum("consultationlog__duration_minutes"), sessions=Count("consultationlog_id")
+        )
+        .order_by("-minutes", "consultant__user__last_name")
+    )
+    by_initiative = (
+        ConsultationLog.organisations.through.objects.filter(
+            consultationlog__held_on__range=(start, end)
+        )
+        .values("organisation_id", "organisation__name")
+        .annotate(
+            minutes=Sum("consultationlog__duration_minutes"), sessions=Count("consultationlog_id")
+        )
+        .order_by("-minutes", "organisation__name")
+    )
+    return {
+        "hours": _hours(overall["minutes"]),
+        "sessions": overall["sessions"],
+        "people": overall["people"],
+        "by_topic": [
+            {
+                "name": row["topic__name"],
+                "hours": _hours(row["minutes"]),
+                "sessions": row["sessions"],
+            }
+            for row in by_topic
+        ],
+        "by_consultant": [
+            {
+                "name": " ".join(
+                    filter(
+                        None,
+                        [row["consultant__user__last_name"], row["consultant__user__first_name"]],
+                    )
+                ),
+                "hours": _hours(row["minutes"]),
+                "sessions": row["sessions"],
+            }
+            for row in by_consultant
+        ],
+        "by_initiative": [
+            {
+                "name": row["organisation__name"],
+                "hours": _hours(row["minutes"]),
+                "sessions": row["sessions"],
+            }
+            for row in by_initiative
+        ],
+    }
+
+
+def quarter_totals(quarter: Quarter) -> dict:
+    return consulting_totals(quarter.start, quarter.end)
+
+
+def pace(*, target_hours: int, done_hours: Decimal, quarter: Quarter, today: date) -> dict:
+    """What is left to reach the target, and how many hours a working day that needs."""
+    left = max(Decimal(target_hours) - done_hours, Decimal(0))
+    days = quarter.working_days_left(today)
+    return {
+        "left_hours": left,
+        "working_days_left": days,
+        "hours_per_day": (left / days).quantize(Decimal("0.1")) if days else None,
+        "share": min(done_hours / target_hours, Decimal(1)) if target_hours else Decimal(1),
+    }
+
+
+def grant_review_totals(start: date, end: date) -> dict:
+    """Applications reviewed in the period, and of those decided in the period, how many won
+    and how much was granted (Zelenogorsk: 38 reviewed, 23 won)."""
+    reviewed = GrantReview.objects.filter(reviewed_on__range=(start, end)).aggregate(
+        reviewed=Count("id"), requested=Sum("requested_amount", default=0)
+    )
+    decided = GrantReview.objects.filter(outcome_on__range=(start, end)).aggregate(
+        won=Count("id", filter=Q(outcome=GrantReview.Outcome.WON)),
+        lost=Count("id", filter=Q(outcome=GrantReview.Outcome.LOST)),
+        granted=Sum("granted_amount", filter=Q(outcome=GrantReview.Outcome.WON), default=0),
+    )
+    return {**reviewed, **decided}

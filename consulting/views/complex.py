@@ -1,0 +1,78 @@
+"""Complex consulting: roadmaps shared by an initiative and its consultant, expert councils."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from initiatives.models import Membership
+
+from ..forms import MilestoneForm
+from ..models import ExpertCouncil, Milestone, Roadmap
+
+
+def _may_work_on(user, roadmap: Roadmap) -> bool:
+    """The initiative's team and the consultant (and coordinators) see and update a roadmap."""
+    return (
+        user.has_perm("consulting.change_roadmap")
+        or Membership.objects.filter(organisation=roadmap.organisation_id, user=user).exists()
+    )
+
+
+class RoadmapView(LoginRequiredMixin, View):
+    template_name = "consulting/roadmap.html"
+
+    def _roadmap(self, request, pk):
+        roadmap = get_object_or_404(
+            Roadmap.objects.select_related("organisation", "consultant__user"), pk=pk
+        )
+        if not _may_work_on(request.user, roadmap):
+            raise PermissionDenied
+        return roadmap
+
+    def _render(self, request, roadmap, form=None):
+        context = {
+            "roadmap": roadmap,
+            "milestones": roadmap.milestones.all(),
+            "statuses": Milestone.Status.choices,
+            "form": form or MilestoneForm(),
+        }
+        return render(request, self.template_name, context)
+
+    def get(self, request, pk):
+        return self._render(request, self._roadmap(request, pk))
+
+    def post(self, request, pk):
+        """Adds a milestone, or changes the status of one."""
+        roadmap = self._roadmap(request, pk)
+        milestone_id = request.POST.get("milestone")
+        if milestone_id:
+            milestone = get_object_or_404(Milestone, pk=milestone_id, roadmap=roadmap)
+            status = request.POST.get("status")
+            if status in Milestone.Status.values:
+                milestone.status, milestone.updated_by = status, request.user
+                milestone.save(update_fields=["status", "updated_by", "updated_at"])
+                messages.success(request, _("The milestone is updated."))
+            return redirect("consulting:roadmap", roadmap.pk)
+        form = MilestoneForm(request.POST)
+        if form.is_valid():
+            milestone = form.save(commit=False)
+            milestone.roadmap, milestone.updated_by = roadmap, request.user
+            milestone.save()
+            messages.success(request, _("The milestone is added."))
+            return redirect("consulting:roadmap", roadmap.pk)
+        return self._render(request, roadmap, form)
+
+
+class CouncilsView(PermissionRequiredMixin, View):
+    permission_required = "consulting.view_expertcouncil"
+    template_name = "consulting/councils.html"
+
+    def get(self, request):
+        councils = ExpertCouncil.objects.select_related("organisation").prefetch_related("experts")
+        roadmaps = Roadmap.objects.select_related("organisation", "consultant__user")
+        return render(
+            request, self.template_name, {"councils": councils[:100], "roadmaps": roadmaps[:100]}
+        )

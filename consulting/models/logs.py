@@ -48,7 +48,7 @@ class ConsultationLog(models.Model):
     private_notes = models.TextField(_("private notes"), blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

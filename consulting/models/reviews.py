@@ -60,6 +60,7 @@ class GrantReview(models.Model):
                 condition=~Q(outcome="won")
                 | Q(granted_amount__isnull=False, outcome_on__isnull=False),
                 name="won_review_has_amount_and_date",
+                violation_error_message=_("Enter the amount granted and the date of the result."),
             )
         ]
 

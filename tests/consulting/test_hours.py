@@ -1,0 +1,240 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from civiccenter.models import QuarterlyTarget
+from civiccenter.quarters import Quarter
+from consulting import totals
+from consulting.models import ConsultationLog, ConsultationLogRevision
+from consulting.services import bookings
+from tests.consulting.conftest import local
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+Q4 = Quarter(2026, 4)
+
+
+def _form(consultant, topic, **overrides):
+    data = {
+        "held_on": "2026-11-30",
+        "hours": "1.5",
+        "topic": topic.pk,
+        "channel": "walk_in",
+        "people_count": "1",
+        "consultants": [consultant.pk],
+        "summary": "Разобрали смету проекта",
+        "private_notes": "Лидер устал",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_staff_log_a_walk_in_consultation(client, clock, consultant, topic):
+    organisation = OrganisationFactory()
+    client.force_login(consultant.user)
+
+    response = client.post(
+        reverse("consulting:log_create"), _form(consultant, topic, organisations=[organisation.pk])
+    )
+
+    assert response.status_code == 302
+    log = ConsultationLog.objects.get()
+    assert (log.duration_minutes, log.held_on) == (90, date(2026, 11, 30))
+    assert list(log.organisations.all()) == [organisation]
+    assert ConsultationLogRevision.objects.get(log=log).before == {}
+    organisation.refresh_from_db()
+    assert organisation.last_activity_at is not None
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"hours": "0"}, "Длительность должна быть больше нуля."),
+        ({"hours": "-1"}, "Длительность должна быть больше нуля."),
+        ({"hours": "12.25"}, "Консультация не может длиться больше 12 часов."),
+        ({"hours": "1.1"}, "Указывайте длительность с шагом 15 минут."),
+        ({"held_on": "2026-12-01"}, "Нельзя внести консультацию будущей датой."),
+        ({"consultants": []}, "Укажите хотя бы одного консультанта."),
+    ],
+)
+def test_bad_entries_are_explained_and_the_input_kept(
+    client, clock, consultant, topic, overrides, message
+):
+    client.force_login(consultant.user)
+
+    response = client.post(reverse("consulting:log_create"), _form(consultant, topic, **overrides))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert "Разобрали смету проекта" in html
+    assert not ConsultationLog.objects.exists()
+
+
+def test_a_closed_quarter_is_locked_until_the_administration_reopens_it(
+    client, consultant, topic, make_user
+):
+    client.force_login(consultant.user)
+    # 20 January 2027: the grace period of ten days after Q4 2026 has passed.
+    with time_machine.travel(timezone.make_aware(timezone.datetime(2027, 1, 20, 10)), tick=False):
+        response = client.post(reverse("consulting:log_create"), _form(consultant, topic))
+        assert "IV квартал 2026 закрыт" in response.content.decode()
+
+        administration = make_user("administration")
+        from allauth.mfa.models import Authenticator
+
+        Authenticator.objects.create(user=administration, type=Authenticator.Type.TOTP, data={})
+        client.force_login(administration)
+        client.post(reverse("consulting:quarter_state"), {"quarter": "2026-Q4", "closed": "0"})
+
+        client.force_login(consultant.user)
+        assert (
+            client.post(reverse("consulting:log_create"), _form(consultant, topic)).status_code
+            == 302
+        )
+
+
+def test_consultants_cannot_reopen_a_quarter(client, consultant):
+    client.force_login(consultant.user)
+    assert (
+        client.post(
+            reverse("consulting:quarter_state"), {"quarter": "2026-Q4", "closed": "0"}
+        ).status_code
+        == 403
+    )
+
+
+def test_every_edit_is_kept(client, clock, consultant, topic):
+    client.force_login(consultant.user)
+    client.post(reverse("consulting:log_create"), _form(consultant, topic))
+    log = ConsultationLog.objects.get()
+
+    client.post(reverse("consulting:log_edit", args=[log.pk]), _form(consultant, topic, hours="2"))
+
+    revision = ConsultationLogRevision.objects.filter(log=log).first()
+    assert revision.user == consultant.user
+    assert (revision.before["duration_minutes"], revision.after["duration_minutes"]) == (90, 120)
+
+
+def test_hours_are_logged_against_a_booking(client, clock, activist, consultant, topic):
+    booking = bookings.booking_create(
+        activist=activist, consultant=consultant, topic=topic, starts_at=local(0, 11), question="?"
+    )
+    client.force_login(consultant.user)
+    page = client.get(reverse("consulting:log_create") + f"?booking={booking.pk}").content.decode()
+    assert 'value="1"' in page  # one hour, from the booking
+
+    with time_machine.travel(local(0, 12, 30), tick=False):
+        client.post(
+            reverse("consulting:log_create") + f"?booking={booking.pk}",
+            _form(consultant, topic, channel="booked"),
+        )
+        again = client.post(
+            reverse("consulting:log_create") + f"?booking={booking.pk}", _form(consultant, topic)
+        )
+    assert ConsultationLog.objects.get().booking == booking
+    assert "Часы по этой записи уже внесены." in again.content.decode()
+
+
+def test_private_notes_are_for_staff_only(client, clock, activist, consultant, topic):
+    organisation = OrganisationFactory()
+    from initiatives.models import Membership
+
+    Membership.objects.create(organisation=organisation, user=activist, role="leader")
+    client.force_login(consultant.user)
+    client.post(
+        reverse("consulting:log_create"), _form(consultant, topic, organisations=[organisation.pk])
+    )
+
+    client.force_login(activist)
+    html = client.get(reverse("consulting:mine")).content.decode()
+    assert "Разобрали смету проекта" in html and "Лидер устал" not in html
+    assert client.get(reverse("consulting:log")).status_code == 403
+
+
+def _log(consultants, topic, minutes, day, organisations=()):
+    from consulting.services.hours import log_create
+
+    return log_create(
+        user=None,
+        consultants=consultants,
+        organisations=list(organisations),
+        held_on=day,
+        duration_minutes=minutes,
+        topic=topic,
+        summary="—",
+    )
+
+
+def test_quarter_totals_count_each_consultation_once(clock, consultant, topic, make_user):
+    from consulting.models import Consultant, ConsultingTopic
+
+    second = Consultant.objects.create(user=make_user("consultant", last_name="Иванова"))
+    legal = ConsultingTopic.objects.create(name="Юридические консультации")
+    a, b = OrganisationFactory(name="А"), OrganisationFactory(name="Б")
+    _log([consultant, second], topic, 90, date(2026, 10, 5), [a, b])
+    _log([consultant], legal, 60, date(2026, 11, 30), [a])
+    # An entry of the previous quarter, already locked, made directly.
+    ConsultationLog.objects.create(
+        held_on=date(2026, 9, 30), duration_minutes=45, topic=legal, summary="—"
+    ).consultants.set([second])
+
+    figures = totals.quarter_totals(Q4)
+
+    assert figures["hours"] == Decimal("2.50") and figures["sessions"] == 2
+    assert figures["by_topic"] == [
+        {"name": "Бюджет проекта", "hours": Decimal("1.50"), "sessions": 1},
+        {"name": "Юридические консультации", "hours": Decimal("1.00"), "sessions": 1},
+    ]
+    assert [(r["name"], r["hours"]) for r in figures["by_consultant"]] == [
+        ("Петров Игорь", Decimal("2.50")),
+        ("Иванова Анна", Decimal("1.50")),
+    ]
+    assert [(r["name"], r["hours"]) for r in figures["by_initiative"]] == [
+        ("А", Decimal("2.50")),
+        ("Б", Decimal("1.50")),
+    ]
+    assert totals.quarter_totals(Q4.previous())["hours"] == Decimal("0.75")
+
+
+def test_pace_needed_to_reach_the_target():
+    pace = totals.pace(
+        target_hours=250, done_hours=Decimal("100"), quarter=Q4, today=date(2026, 12, 21)
+    )
+    assert pace["left_hours"] == Decimal("150")
+    assert pace["working_days_left"] == 9  # 21–25 and 28–31 December
+    assert pace["hours_per_day"] == Decimal("16.7")
+
+
+def test_dashboard_shows_hours_against_the_editable_target(client, clock, consultant, topic):
+    QuarterlyTarget.objects.create(year=2026, quarter=4, consulting_hours=200, training_hours=40)
+    _log([consultant], topic, 90, date(2026, 11, 2))
+    client.force_login(consultant.user)
+
+    html = client.get(reverse("consulting:dashboard") + "?quarter=2026-Q4").content.decode()
+
+    assert 'id="hours-total">1,50<' in html
+    assert "часов из 200 по плану" in html
+    assert "IV квартал 2026" in html
+
+
+@pytest.mark.parametrize("size", [1, 50])
+def test_log_list_runs_a_constant_number_of_queries(
+    client, clock, consultant, topic, django_assert_num_queries, size
+):
+    organisation = OrganisationFactory()
+    for i in range(size):
+        _log([consultant], topic, 60, date(2026, 10, 1) + timedelta(days=i % 60), [organisation])
+    client.force_login(consultant.user)
+    client.get(reverse("home"))
+
+    # user, authenticator, user and group permissions, roles for the menu, quarter state,
+    # count, rows, their consultants, their initiatives
+    with django_assert_num_queries(10):
+        response = client.get(reverse("consulting:log") + "?quarter=2026-Q4")
+    assert len(response.context["logs"]) == size

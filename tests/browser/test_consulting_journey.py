@@ -1,0 +1,79 @@
+"""An activist books a slot, the consultant confirms it and logs 1.5 hours against it, and
+the quarter dashboard shows the new total — in Chromium, axe-checked. The clock of the whole
+process (the live server included) is set to a known Monday."""
+
+import re
+import time
+from datetime import time as clock_time
+from datetime import timedelta
+
+import pytest
+import time_machine
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+
+from accounts.roles import Role
+from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
+from tests.browser.test_registry_journey import _log_in, _log_out
+from tests.consulting.conftest import MONDAY_9AM
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page, make_user):
+    page = checked_page.page
+    topic = ConsultingTopic.objects.create(name="Бюджет проекта")
+    activist = make_user(Role.ACTIVIST)
+    user = make_user(Role.CONSULTANT, last_name="Петров", first_name="Игорь")
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    consultant = Consultant.objects.create(user=user)
+    consultant.topics.add(topic)
+    WeeklyAvailability.objects.create(
+        consultant=consultant, weekday=0, starts=clock_time(10), ends=clock_time(13)
+    )
+
+    with time_machine.travel(MONDAY_9AM, tick=True) as traveller:
+        _log_in(checked_page, activist.email)
+        page.wait_for_url(re.compile(r"/accounts/profile/"))
+        checked_page.assert_accessible()
+        page.get_by_role("link", name="Консультации", exact=True).click()
+        checked_page.assert_accessible()
+        page.get_by_role("link", name="Записаться: Бюджет проекта").click()
+        checked_page.assert_accessible()
+        # Two hours ahead at the least: at nine o'clock the first free slot is at twelve.
+        page.get_by_label("Пн, 30 ноября 12:00–13:00").check()
+        page.get_by_label(re.compile(r"^Ваш вопрос:?$")).fill("Как составить смету проекта?")
+        page.get_by_role("button", name="Записаться").click()
+        page.wait_for_url(re.compile(r"/consulting/bookings/mine/"))
+        checked_page.assert_accessible()
+        assert page.get_by_role("cell", name="Запрошена").is_visible()
+        _log_out(checked_page)
+
+        _log_in(checked_page, user.email)
+        page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
+        checked_page.assert_accessible()
+        page.get_by_label("Код").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+        page.get_by_role("button", name="Войти").click()
+        page.wait_for_url(re.compile(r"/accounts/profile/"))
+        checked_page.assert_accessible()
+        page.get_by_role("link", name="Рабочий стол").click()
+        checked_page.assert_accessible()
+        page.get_by_role("link", name="Записи на консультации").click()
+        checked_page.assert_accessible()
+        page.get_by_role("button", name="Подтвердить").click()
+        page.wait_for_url(re.compile(r"/consulting/bookings/$"))
+        checked_page.assert_accessible()
+
+        # The consultation took place; at half past one the consultant logs it.
+        traveller.move_to(MONDAY_9AM + timedelta(hours=4, minutes=30))
+        page.get_by_role("link", name="Внести часы").click()
+        checked_page.assert_accessible()
+        page.get_by_label(re.compile(r"^Длительность, ч:?$")).fill("1.5")
+        page.get_by_role("button", name="Сохранить").click()
+        page.wait_for_url(re.compile(r"/consulting/dashboard/\?quarter=2026-Q4"))
+        checked_page.assert_accessible()
+        assert page.locator("#hours-total").inner_text() == "1,50"
+        assert page.get_by_text("Консультация внесена в журнал.").is_visible()
+
+    log = ConsultationLog.objects.get()
+    assert log.duration_minutes == 90 and log.booking.activist == activist

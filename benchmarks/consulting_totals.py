@@ -101,7 +101,7 @@ def main() -> int:
         grant_review_totals(quarter.start, quarter.end)
         timings.append(time.perf_counter() - started)
     print(f"log entries: {ConsultationLog.objects.count():,}".replace(",", " "))
-    print(f"quarter: {quarter} — {figures['sessions']} consultations, {figures['hours']} hours")
+    print(f"quarter: {quarter}, {figures['sessions']} consultations, {figures['hours']} hours")
     print(
         f"breakdowns: {len(figures['by_topic'])} topics, {len(figures['by_consultant'])} consultants, "
         f"{len(figures['by_initiative'])} initiatives"

@@ -43,10 +43,16 @@ NAV_ITEMS = [
     NavItem(_("Home"), "home"),
     NavItem(_("Initiatives"), "initiatives:catalogue"),
     NavItem(_("Consultations"), "consulting:catalogue"),
-    NavItem(_("My initiatives"), "initiatives:mine", _signed_in),
-    NavItem(_("My bookings"), "consulting:mine", _signed_in),
+    NavItem(_("Training"), "training:programmes"),
     NavItem(_("Desk"), "desk", staff_or_administration),
     NavItem(_("My profile"), "accounts:profile", _signed_in),
+]
+
+# The activist's own pages, listed on the profile page.
+PERSONAL_ITEMS = [
+    NavItem(_("My initiatives"), "initiatives:mine", _signed_in),
+    NavItem(_("My bookings"), "consulting:mine", _signed_in),
+    NavItem(_("My training"), "training:mine", _signed_in),
 ]
 
 DESK_ITEMS = [
@@ -99,6 +105,18 @@ DESK_ITEMS = [
         _("Complex consulting of initiatives."),
     ),
     NavItem(
+        _("Training hours"),
+        "training:dashboard",
+        _perm("training.view_session"),
+        _("The quarter's training hours against the target; attendance of each day."),
+    ),
+    NavItem(
+        _("Training feedback"),
+        "training:feedback_results",
+        _perm("training.view_feedback"),
+        _("Ratings and comments of attendees, by session and programme."),
+    ),
+    NavItem(
         _("Administration panel"),
         "admin:index",
         staff_or_administration,
@@ -128,6 +146,10 @@ def nav_for(request) -> list[dict]:
     if matching:
         max(matching, key=lambda item: len(item["url"]))["current"] = True
     return items
+
+
+def personal_for(user) -> list[dict]:
+    return _visible(PERSONAL_ITEMS, user)
 
 
 def desk_for(user) -> list[dict]:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("desk/", views.DeskView.as_view(), name="desk"),
     path("initiatives/", include("initiatives.urls")),
     path("consulting/", include("consulting.urls")),
+    path("training/", include("training.urls")),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -102,6 +102,7 @@ EVENT_SUMMARIES = {
 
 COORDINATOR_EMAIL = "coordinator@portal.local"
 CONSULTANT_EMAIL = "consultant@portal.local"
+TRAINER_EMAIL = "trainer@portal.local"
 
 # Demo accounts: (e-mail, last name, first name, roles, superuser)
 ACCOUNTS = [

@@ -17,7 +17,7 @@ from consulting.services import hours
 from events.models import Event
 from initiatives.models import ImportJob, Organisation
 from initiatives.services import importing
-from training.models import Programme
+from training.models import Programme, Session, SessionDay, Trainer
 
 from . import content
 
@@ -176,6 +176,41 @@ def load_consulting_history(*, today=None) -> int:
     return created
 
 
+def load_training_sessions(*, today=None) -> int:
+    """The trainer's profile and upcoming sessions of three seed programmes (once)."""
+    trainer_user = User.objects.get(email=content.TRAINER_EMAIL)
+    trainer, _ = Trainer.objects.get_or_create(
+        user=trainer_user,
+        defaults={
+            "name": trainer_user.get_full_name(),
+            "profile": "Тренер по управлению проектами, 12 лет работы с НКО.",
+        },
+    )
+    if Session.objects.exists():
+        return 0
+    today = today or timezone.localdate()
+    plans = [
+        ("Управление инициативой", 12, [(9, 10, 17), (10, 10, 17)], 20),
+        ("Как обратиться в органы власти", 19, [(0, 18, 21)], 15),
+        ("Как общаться со СМИ", 26, [(0, 18, 20)], 12),
+    ]
+    for title, days_ahead, days, capacity in plans:
+        programme = Programme.objects.get(title=title)
+        programme.trainers.add(trainer)
+        session = Session.objects.create(
+            programme=programme, place="Центр ГРАНИ, ул. Ленина, 51", capacity=capacity
+        )
+        session.trainers.add(trainer)
+        for offset, start, end in days:
+            day = today + timedelta(days=days_ahead + offset)
+            SessionDay.objects.create(
+                session=session,
+                starts_at=timezone.make_aware(datetime.combine(day, time(start))),
+                ends_at=timezone.make_aware(datetime.combine(day, time(end))),
+            )
+    return len(plans)
+
+
 @transaction.atomic
 def load_all(*, passwords_file: Path | None) -> dict:
     return {
@@ -186,4 +221,5 @@ def load_all(*, passwords_file: Path | None) -> dict:
         "penza": load_penza_communities(importer=User.objects.get(email=content.COORDINATOR_EMAIL)),
         "consultants": load_consultants(),
         "consultations": load_consulting_history(),
+        "training_sessions": load_training_sessions(),
     }

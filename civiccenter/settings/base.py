@@ -238,6 +238,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consulting.tasks.send_reminders",
         "schedule": crontab(minute="*/15"),
     },
+    "training-reminders": {
+        "task": "training.tasks.send_day_before_reminders",
+        "schedule": crontab(minute=5),
+    },
+    "training-feedback": {
+        "task": "training.tasks.request_feedback",
+        "schedule": crontab(minute=35),
+    },
     "registry-dormancy-sweep": {
         "task": "initiatives.tasks.dormancy_sweep",
         "schedule": crontab(hour=4, minute=30),
@@ -265,6 +273,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint and fontTools report every step of a PDF at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # The portal's public address, for links in e-mails sent by Celery (no request there).

@@ -23,7 +23,8 @@ class Command(BaseCommand):
             f"Penza community list: {result['penza']['rows']} rows, "
             f"{result['penza']['flagged']} flagged as likely duplicates, "
             f"{result['penza']['created']} records added. "
-            f"{result['consultants']} consultants, {result['consultations']} logged consultations."
+            f"{result['consultants']} consultants, {result['consultations']} logged consultations, "
+            f"{result['training_sessions']} training sessions."
         )
         self.stdout.write("Demo accounts (local only; staff set up two-factor at first sign-in):")
         for email, password in result["accounts"]:

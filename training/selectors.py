@@ -1,0 +1,39 @@
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from .models import Enrolment, Programme, Session, SessionDay
+
+
+def sessions_with_places(queryset: QuerySet | None = None) -> QuerySet:
+    return (
+        (queryset if queryset is not None else Session.objects.all())
+        .select_related("programme")
+        .annotate(
+            taken=Count(
+                "enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED), distinct=True
+            ),
+            first_day=Min("days__starts_at"),
+        )
+        .prefetch_related(
+            Prefetch("days", queryset=SessionDay.objects.order_by("starts_at")), "trainers"
+        )
+    )
+
+
+def upcoming_sessions() -> QuerySet:
+    return sessions_with_places(
+        Session.objects.filter(is_cancelled=False, days__ends_at__gte=timezone.now()).distinct()
+    ).order_by("first_day")
+
+
+def programmes() -> QuerySet:
+    return Programme.objects.prefetch_related("trainers")
+
+
+def enrolments_of(user) -> QuerySet:
+    return (
+        Enrolment.objects.filter(user=user)
+        .select_related("session__programme", "organisation", "certificate")
+        .annotate(first_day=Min("session__days__starts_at"))
+        .order_by("-first_day")
+    )

@@ -1,0 +1,130 @@
+"""Enrolment with a waitlist. The session row is locked while places are counted, so
+simultaneous enrolments never exceed the capacity."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from civiccenter.mail import send_templated
+from initiatives.models import Membership, Organisation
+from initiatives.services.activity import record_activity
+
+from ..models import Enrolment, Session
+
+E = Enrolment.Status
+
+
+class SessionFull(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "There are no places left. You can join the waitlist: you will get a place "
+                "when someone cancels."
+            ),
+            code="session_full",
+        )
+
+
+def places_taken(session: Session) -> int:
+    return session.enrolments.filter(status=E.ENROLLED).count()
+
+
+@transaction.atomic
+def enrolment_create(
+    *, session: Session, user, organisation: Organisation | None = None, waitlist: bool = False
+) -> Enrolment:
+    """Takes a place, or — when the person agreed to it — a place on the waitlist."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if session.is_cancelled or not session.days.filter(starts_at__gt=timezone.now()).exists():
+        raise ValidationError(_("Enrolment for this session is closed."), code="closed")
+    if (
+        organisation is not None
+        and not Membership.objects.filter(organisation=organisation, user=user).exists()
+    ):
+        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    if session.enrolments.filter(user=user, status__in=[E.ENROLLED, E.WAITLISTED]).exists():
+        raise ValidationError(_("You are already enrolled in this session."), code="twice")
+    full = places_taken(session) >= session.capacity
+    if full and not waitlist:
+        raise SessionFull()
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                session=session,
+                user=user,
+                organisation=organisation,
+                status=E.WAITLISTED if full else E.ENROLLED,
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            _("You are already enrolled in this session."), code="twice"
+        ) from error
+    if organisation is not None:
+        record_activity(organisation_ids=[organisation.pk])
+    send_templated(
+        "training/email/waitlisted" if full else "training/email/enrolled",
+        to=[user.email],
+        context={"enrolment": enrolment, "session": session},
+    )
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_cancel(*, enrolment: Enrolment, user) -> Enrolment:
+    """Frees the place; the first person on the waitlist gets it and is told by e-mail."""
+    session = Session.objects.select_for_update().get(pk=enrolment.session_id)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.user_id != user.pk and not user.has_perm("training.change_enrolment"):
+        raise ValidationError(_("This is not your enrolment."), code="not_yours")
+    if enrolment.status == E.CANCELLED:
+        return enrolment
+    was_enrolled = enrolment.status == E.ENROLLED
+    enrolment.status = E.CANCELLED
+    enrolment.save(update_fields=["status"])
+    if was_enrolled:
+        promote_from_waitlist(session)
+    return enrolment
+
+
+def promote_from_waitlist(session: Session) -> list[Enrolment]:
+    """Fills free places from the waitlist in the order people joined it. Call it with the
+    session row locked."""
+    free = session.capacity - places_taken(session)
+    promoted = []
+    if free <= 0:
+        return promoted
+    for enrolment in session.enrolments.filter(status=E.WAITLISTED).order_by("created_at", "id")[
+        :free
+    ]:
+        enrolment.status, enrolment.promoted_at = E.ENROLLED, timezone.now()
+        enrolment.save(update_fields=["status", "promoted_at"])
+        send_templated(
+            "training/email/promoted",
+            to=[enrolment.user.email],
+            context={"enrolment": enrolment, "session": session},
+        )
+        promoted.append(enrolment)
+    return promoted
+
+
+def too_few_places(taken: int) -> str:
+    return ngettext(
+        "%(taken)s person is already enrolled: the number of places cannot be lower.",
+        "%(taken)s people are already enrolled: the number of places cannot be lower.",
+        taken,
+    ) % {"taken": taken}
+
+
+@transaction.atomic
+def session_set_capacity(*, session: Session, capacity: int) -> Session:
+    """Capacity can grow (and the waitlist moves up) but not fall below those enrolled."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    taken = places_taken(session)
+    if capacity < taken:
+        raise ValidationError(too_few_places(taken), code="capacity_below_enrolled")
+    session.capacity = capacity
+    session.save(update_fields=["capacity"])
+    promote_from_waitlist(session)
+    return session

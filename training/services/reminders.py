@@ -1,0 +1,66 @@
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Exists, Max, Min, OuterRef
+from django.utils import timezone
+
+from civiccenter.mail import send_templated
+
+from ..models import Attendance, Enrolment
+
+
+def send_day_before(*, now=None) -> list[int]:
+    """Once per enrolment: the session's first day starts within 24 hours."""
+    now = now or timezone.now()
+    due = (
+        Enrolment.objects.filter(
+            status=Enrolment.Status.ENROLLED, reminded_at__isnull=True, session__is_cancelled=False
+        )
+        .annotate(first=Min("session__days__starts_at"))
+        .filter(first__gt=now, first__lte=now + timedelta(hours=24))
+        .select_related("user", "session__programme")
+    )
+    sent = []
+    for enrolment in due:
+        with transaction.atomic():
+            if Enrolment.objects.filter(pk=enrolment.pk, reminded_at__isnull=True).update(
+                reminded_at=now
+            ):
+                send_templated(
+                    "training/email/reminder",
+                    to=[enrolment.user.email],
+                    context={
+                        "enrolment": enrolment,
+                        "session": enrolment.session,
+                        "starts_at": enrolment.first,
+                    },
+                )
+                sent.append(enrolment.pk)
+    return sent
+
+
+def request_feedback(*, now=None) -> list[int]:
+    """Once per enrolment: the session's last day has ended and the person attended."""
+    now = now or timezone.now()
+    attended = Attendance.objects.filter(enrolment=OuterRef("pk"), present=True)
+    due = (
+        Enrolment.objects.filter(
+            status=Enrolment.Status.ENROLLED, feedback_requested_at__isnull=True
+        )
+        .annotate(last=Max("session__days__ends_at"))
+        .filter(Exists(attended), last__lte=now)
+        .select_related("user", "session__programme")
+    )
+    sent = []
+    for enrolment in due:
+        with transaction.atomic():
+            if Enrolment.objects.filter(pk=enrolment.pk, feedback_requested_at__isnull=True).update(
+                feedback_requested_at=now
+            ):
+                send_templated(
+                    "training/email/feedback",
+                    to=[enrolment.user.email],
+                    context={"enrolment": enrolment, "session": enrolment.session},
+                )
+                sent.append(enrolment.pk)
+    return sent

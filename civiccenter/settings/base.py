@@ -160,6 +160,9 @@ CENTRE_SHORT_NAME = env("CENTRE_SHORT_NAME", default="Центр инициат�
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{CENTRE_SHORT_NAME}] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = CENTRE_SHORT_NAME
+# Accept the code of the neighbouring 30-second period: phone clocks drift, and a code typed
+# at the turn of a period should not fail.
+MFA_TOTP_TOLERANCE = 1
 
 # --- E-mail -----------------------------------------------------------------------------
 # Django's MAILERS, filled from the usual EMAIL_* variables: SMTP in production, a folder of

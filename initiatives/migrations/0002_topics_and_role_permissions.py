@@ -1,6 +1,6 @@
 """The starting list of topics, and the registry's permissions for the portal's roles."""
 
-from django.contrib.auth.management import create_permissions
+from accounts.permission_sync import ensure_permissions, grant
 from django.db import migrations
 
 TOPICS = [
@@ -59,23 +59,12 @@ def seed_topics(apps):
 
 
 def assign_roles(apps):
-    """Safe to run again (the browser tests do, after a transactional test has emptied the
-    database)."""
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for role, codenames in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="initiatives", codename__in=codenames)
-        )
+    grant(apps, "initiatives", ROLE_PERMISSIONS)
 
 
 def forwards(apps, schema_editor):
     seed_topics(apps)
-    app_config = apps.get_app_config("initiatives")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    ensure_permissions(apps, "initiatives")
     assign_roles(apps)
 
 

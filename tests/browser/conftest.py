@@ -81,6 +81,7 @@ def reference_data(transactional_db):
     registry.seed_topics(apps)
     registry.assign_roles(apps)
     importlib.import_module("consulting.migrations.0003_role_permissions").assign_roles(apps)
+    importlib.import_module("training.migrations.0003_role_permissions").assign_roles(apps)
 
 
 @pytest.fixture

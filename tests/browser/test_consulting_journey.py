@@ -3,18 +3,17 @@ the quarter dashboard shows the new total — in Chromium, axe-checked. The cloc
 process (the live server included) is set to a known Monday."""
 
 import re
-import time
 from datetime import time as clock_time
 from datetime import timedelta
 
 import pytest
 import time_machine
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 
 from accounts.roles import Role
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
-from tests.browser.test_registry_journey import _log_in, _log_out
 from tests.consulting.conftest import MONDAY_9AM
+
+from .helpers import log_in, log_out, with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,8 +23,7 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
     topic = ConsultingTopic.objects.create(name="Бюджет проекта")
     activist = make_user(Role.ACTIVIST)
     user = make_user(Role.CONSULTANT, last_name="Петров", first_name="Игорь")
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
+    secret = with_authenticator(user)
     consultant = Consultant.objects.create(user=user)
     consultant.topics.add(topic)
     WeeklyAvailability.objects.create(
@@ -33,9 +31,7 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
     )
 
     with time_machine.travel(MONDAY_9AM, tick=True) as traveller:
-        _log_in(checked_page, activist.email)
-        page.wait_for_url(re.compile(r"/accounts/profile/"))
-        checked_page.assert_accessible()
+        log_in(checked_page, activist.email)
         page.get_by_role("link", name="Консультации", exact=True).click()
         checked_page.assert_accessible()
         page.get_by_role("link", name="Записаться: Бюджет проекта").click()
@@ -47,15 +43,9 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
         page.wait_for_url(re.compile(r"/consulting/bookings/mine/"))
         checked_page.assert_accessible()
         assert page.get_by_role("cell", name="Запрошена").is_visible()
-        _log_out(checked_page)
+        log_out(checked_page)
 
-        _log_in(checked_page, user.email)
-        page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-        checked_page.assert_accessible()
-        page.get_by_label("Код").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
-        page.get_by_role("button", name="Войти").click()
-        page.wait_for_url(re.compile(r"/accounts/profile/"))
-        checked_page.assert_accessible()
+        log_in(checked_page, user.email, totp_secret=secret)
         page.get_by_role("link", name="Рабочий стол").click()
         checked_page.assert_accessible()
         page.get_by_role("link", name="Записи на консультации").click()

@@ -2,52 +2,27 @@
 is found by a Russian full-text search in the catalogue — in Chromium, axe-checked."""
 
 import re
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-)
 
 from accounts.roles import Role
 from initiatives.models import Organisation
+
+from .helpers import log_in, log_out, with_authenticator
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
 
-PASSWORD = "correct-horse-battery"
-
-
-def _log_in(checked_page, email):
-    page = checked_page.page
-    checked_page.goto("/accounts/login/")
-    checked_page.assert_accessible()
-    page.get_by_label("Адрес электронной почты").fill(email)
-    page.get_by_label(re.compile(r"^Пароль:?$")).fill(PASSWORD)
-    page.get_by_role("button", name="Войти").click()
-
-
-def _log_out(checked_page):
-    checked_page.page.get_by_role("button", name="Выйти").click()
-    checked_page.page.wait_for_url(re.compile(r"/$"))
-    checked_page.assert_accessible()
-
 
 def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make_user):
     page = checked_page.page
     activist = make_user(Role.ACTIVIST)
     coordinator = make_user(Role.COORDINATOR)
-    secret = generate_totp_secret()
-    TOTP.activate(coordinator, secret)
+    secret = with_authenticator(coordinator)
 
-    _log_in(checked_page, activist.email)
-    page.wait_for_url(re.compile(r"/accounts/profile/"))
-    checked_page.assert_accessible()
+    log_in(checked_page, activist.email)
     page.get_by_role("link", name="Инициативы", exact=True).click()
     checked_page.assert_accessible()
     page.get_by_role("link", name="Зарегистрировать инициативу").click()
@@ -85,16 +60,10 @@ def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make
     checked_page.assert_accessible()
     assert page.get_by_text("На модерации").first.is_visible()
     assert Organisation.objects.get().moderation == "pending"
-    _log_out(checked_page)
+    log_out(checked_page)
 
     # The coordinator signs in with the second factor and approves.
-    _log_in(checked_page, coordinator.email)
-    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-    checked_page.assert_accessible()
-    page.get_by_label("Код").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
-    page.get_by_role("button", name="Войти").click()
-    page.wait_for_url(re.compile(r"/accounts/profile/"))
-    checked_page.assert_accessible()
+    log_in(checked_page, coordinator.email, totp_secret=secret)
     page.get_by_role("link", name="Рабочий стол").click()
     checked_page.assert_accessible()
     page.get_by_role("link", name="Модерация").click()
@@ -103,7 +72,7 @@ def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make
     page.wait_for_url(re.compile(r"/initiatives/moderation/"))
     checked_page.assert_accessible()
     assert page.get_by_text("На модерации ничего нет.").is_visible()
-    _log_out(checked_page)
+    log_out(checked_page)
 
     # Anyone finds it by another form of the word.
     checked_page.goto("/initiatives/")

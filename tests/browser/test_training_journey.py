@@ -3,17 +3,16 @@ cancels, the trainer marks attendance, and the certificate PDF downloads — in 
 
 import re
 import subprocess
-import time
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.utils import timezone
 
 from accounts.roles import Role
-from tests.browser.test_registry_journey import _log_in, _log_out
 from training.models import Enrolment, Programme, Session, SessionDay
 from training.services import enrolment
+
+from .helpers import log_in, log_out, with_authenticator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,12 +29,9 @@ def test_waitlist_promotion_attendance_and_certificate(checked_page, make_user, 
     taken = enrolment.enrolment_create(session=session, user=first)
     activist = make_user(Role.ACTIVIST, last_name="Соколова", first_name="Анна")
     trainer = make_user(Role.TRAINER)
-    secret = generate_totp_secret()
-    TOTP.activate(trainer, secret)
+    secret = with_authenticator(trainer)
 
-    _log_in(checked_page, activist.email)
-    page.wait_for_url(re.compile(r"/accounts/profile/"))
-    checked_page.assert_accessible()
+    log_in(checked_page, activist.email)
     page.get_by_role("link", name="Обучение", exact=True).click()
     checked_page.assert_accessible()
     page.get_by_role("link", name="Как общаться со СМИ").click()
@@ -51,15 +47,9 @@ def test_waitlist_promotion_attendance_and_certificate(checked_page, make_user, 
     page.reload()
     checked_page.assert_accessible()
     assert page.get_by_role("cell", name="Записан(а)").is_visible()
-    _log_out(checked_page)
+    log_out(checked_page)
 
-    _log_in(checked_page, trainer.email)
-    page.wait_for_url(re.compile(r"/accounts/2fa/authenticate/"))
-    checked_page.assert_accessible()
-    page.get_by_label("Код").fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
-    page.get_by_role("button", name="Войти").click()
-    page.wait_for_url(re.compile(r"/accounts/profile/"))
-    checked_page.assert_accessible()
+    log_in(checked_page, trainer.email, totp_secret=secret)
     checked_page.goto(f"/training/sessions/{session.pk}/days/{day.pk}/attendance/")
     checked_page.assert_accessible()
     page.get_by_label("Соколова Анна").check()
@@ -67,11 +57,9 @@ def test_waitlist_promotion_attendance_and_certificate(checked_page, make_user, 
     page.wait_for_url(re.compile(r"/attendance/$"))
     checked_page.assert_accessible()
     assert page.get_by_label("Соколова Анна").is_checked()
-    _log_out(checked_page)
+    log_out(checked_page)
 
-    _log_in(checked_page, activist.email)
-    page.wait_for_url(re.compile(r"/accounts/profile/"))
-    checked_page.assert_accessible()
+    log_in(checked_page, activist.email)
     page.get_by_role("link", name="Моё обучение").click()
     checked_page.assert_accessible()
     page.get_by_role("button", name="Получить сертификат").click()

@@ -44,6 +44,7 @@ NAV_ITEMS = [
     NavItem(_("Initiatives"), "initiatives:catalogue"),
     NavItem(_("Consultations"), "consulting:catalogue"),
     NavItem(_("Training"), "training:programmes"),
+    NavItem(_("Events"), "events:calendar"),
     NavItem(_("Desk"), "desk", staff_or_administration),
     NavItem(_("My profile"), "accounts:profile", _signed_in),
 ]
@@ -53,6 +54,7 @@ PERSONAL_ITEMS = [
     NavItem(_("My initiatives"), "initiatives:mine", _signed_in),
     NavItem(_("My bookings"), "consulting:mine", _signed_in),
     NavItem(_("My training"), "training:mine", _signed_in),
+    NavItem(_("My tickets"), "events:tickets", _signed_in),
 ]
 
 DESK_ITEMS = [

@@ -15,6 +15,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("consulting/", include("consulting.urls")),
     path("training/", include("training.urls")),
+    path("events/", include("events.urls")),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

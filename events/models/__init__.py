@@ -1,0 +1,24 @@
+from .core import AgendaItem, Event, EventSeries, Partner
+from .games import GameParticipant, Outcome, Team
+from .meetings import Commitment, Question, QuestionSupport
+from .participation import Registration, Stand
+from .posters import JuryScore, PublicVote, ReportComment, StandReport
+
+__all__ = [
+    "AgendaItem",
+    "Commitment",
+    "Event",
+    "EventSeries",
+    "GameParticipant",
+    "JuryScore",
+    "Outcome",
+    "Partner",
+    "PublicVote",
+    "Question",
+    "QuestionSupport",
+    "Registration",
+    "ReportComment",
+    "Stand",
+    "StandReport",
+    "Team",
+]

@@ -1,0 +1,136 @@
+"""Events, their series and sub-events, programme and partners."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class EventSeries(models.Model):
+    """Events that recur: the forum «Диалог» twice a year, an action repeated each season."""
+
+    title = models.CharField(_("title"), max_length=255, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Event(models.Model):
+    """A public event of the centre: a forum, a poster session, Coffee with the Mayor…"""
+
+    class Kind(models.TextChoices):
+        FORUM = "forum", _("Forum")
+        CIVIC_WEEKEND = "civic_weekend", _("Civic weekend")
+        POSTER_SESSION = "poster_session", _("Poster session")
+        SPEECH_SESSION = "speech_session", _("Speech session")
+        MASTER_CLASS = "master_class", _("Master-class")
+        ROUND_TABLE = "round_table", _("Round table")
+        BUSINESS_GAME = "business_game", _("Business game")
+        COFFEE_WITH_MAYOR = "coffee_with_mayor", _("Coffee with the Mayor")
+        CIVIC_VERNISSAGE = "civic_vernissage", _("Civic vernissage")
+        ACTION = "action", _("Action")
+        HEAD_MEETING = "head_meeting", _("Meeting of the head of the city with NGOs")
+
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    summary = models.TextField(_("summary"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    series = models.ForeignKey(
+        EventSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("series"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sub_events",
+        verbose_name=_("part of"),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    registration_open = models.BooleanField(_("registration open"), default=True)
+    reports_deadline = models.DateTimeField(_("deadline for stand reports"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["kind", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message=_("An event must end after it starts."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaItem(models.Model):
+    """A point of the programme, in a room or a zone of the site plan (seed 002)."""
+
+    class Zone(models.TextChoices):
+        STAGE = "stage", _("Stage")
+        ART_WORKSHOP = "art_workshop", _("Art workshop")
+        CHILDREN = "children", _("Children's area")
+        CAFE = "cafe", _("Café")
+        BOOKS = "books", _("Book stall")
+        LOUNGE = "lounge", _("Deck chairs and benches")
+        INSTALLATION = "installation", _("Installation")
+        NAVIGATION = "navigation", _("Navigation desk")
+        HALL = "hall", _("Hall")
+        ROOM = "room", _("Room")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda")
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    title = models.CharField(_("title"), max_length=255)
+    zone = models.CharField(_("zone"), max_length=16, choices=Zone.choices, default=Zone.HALL)
+    room = models.CharField(_("room"), max_length=100, blank=True)
+    format = models.CharField(_("format"), max_length=100, blank=True)
+    speakers = models.CharField(_("speakers"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="agenda_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Partner(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(_("role"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,70 @@
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from .models import Event, Registration
+
+
+def calendar(params) -> tuple[QuerySet, dict]:
+    """Published events, filtered by kind, city and month (`2026-12`)."""
+    events = Event.objects.filter(is_published=True).select_related("series", "parent")
+    chosen = {
+        "kind": params.get("kind", ""),
+        "city": params.get("city", ""),
+        "month": params.get("month", ""),
+    }
+    if chosen["kind"] in Event.Kind.values:
+        events = events.filter(kind=chosen["kind"])
+    else:
+        chosen["kind"] = ""
+    if chosen["city"]:
+        events = events.filter(city=chosen["city"])
+    try:
+        year, month = (int(part) for part in chosen["month"].split("-"))
+        first = date(year, month, 1)
+    except ValueError:
+        first = None
+        events = events.filter(ends_at__gte=timezone.now())
+        chosen["month"] = ""
+    if first is not None:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        events = events.filter(
+            starts_at__lt=timezone.make_aware(datetime.combine(following, time.min)),
+            ends_at__gte=timezone.make_aware(datetime.combine(first, time.min)),
+        )
+    return events.order_by("starts_at"), chosen
+
+
+def month_grid(first: date, events) -> list[list[dict]]:
+    """Weeks of the month, Monday first, each day with its events."""
+    by_day: dict[date, list] = {}
+    for event in events:
+        by_day.setdefault(timezone.localdate(event.starts_at), []).append(event)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    last = following - timedelta(days=1)
+    day, end = first - timedelta(days=first.weekday()), last + timedelta(days=6 - last.weekday())
+    weeks: list[list[dict]] = []
+    while day <= end:
+        if day.weekday() == 0:
+            weeks.append([])
+        weeks[-1].append(
+            {"date": day, "in_month": day.month == first.month, "events": by_day.get(day, [])}
+        )
+        day += timedelta(days=1)
+    return weeks
+
+
+def questions_of(event: Event, user) -> QuerySet:
+    questions = event.questions.select_related("organisation", "author").annotate(
+        support_count=Count("supports")
+    )
+    if user.is_authenticated:
+        questions = questions.annotate(supported=Count("supports", filter=Q(supports__user=user)))
+    return questions.order_by("position", "-support_count", "created_at")
+
+
+def tickets_of(user) -> QuerySet:
+    return (
+        Registration.objects.filter(user=user).select_related("event").order_by("-event__starts_at")
+    )

@@ -1,0 +1,96 @@
+"""Coffee with the Mayor: questions submitted in advance, supported, put on the agenda,
+answered at the meeting, and the commitments that follow tracked to done."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from initiatives.models import Membership, Organisation
+from initiatives.services.activity import record_activity
+
+from ..models import Commitment, Event, Question, QuestionSupport
+
+MEETING_KINDS = (Event.Kind.COFFEE_WITH_MAYOR, Event.Kind.HEAD_MEETING, Event.Kind.CIVIC_VERNISSAGE)
+
+
+@transaction.atomic
+def question_submit(
+    *, event: Event, author, text: str, organisation: Organisation | None = None
+) -> Question:
+    if event.kind not in MEETING_KINDS:
+        raise ValidationError(_("Questions are collected for meetings with the city's head only."))
+    if not text.strip():
+        raise ValidationError(_("Write the question or proposal."), code="empty")
+    if event.starts_at <= timezone.now():
+        raise ValidationError(_("Questions are collected before the meeting."), code="too_late")
+    if (
+        organisation is not None
+        and not Membership.objects.filter(organisation=organisation, user=author).exists()
+    ):
+        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    question = Question.objects.create(
+        event=event, author=author, text=text.strip(), organisation=organisation
+    )
+    if organisation is not None:
+        record_activity(organisation_ids=[organisation.pk])
+    return question
+
+
+def question_support(*, question: Question, user) -> QuestionSupport:
+    """One vote of support per account and question."""
+    if question.status in (Question.Status.REJECTED,):
+        raise ValidationError(_("This question was not accepted."))
+    try:
+        with transaction.atomic():
+            return QuestionSupport.objects.create(question=question, user=user)
+    except IntegrityError as error:
+        raise ValidationError(
+            _("You have already supported this question."), code="twice"
+        ) from error
+
+
+@transaction.atomic
+def question_moderate(*, question: Question, accept: bool, position: int | None = None) -> Question:
+    question.status = Question.Status.ON_AGENDA if accept else Question.Status.REJECTED
+    question.position = position if accept else None
+    question.save(update_fields=["status", "position"])
+    return question
+
+
+@transaction.atomic
+def question_answer(
+    *, question: Question, answer: str, commitments: list[tuple[str, str, date]] = ()
+) -> Question:
+    """Records the answer given at the meeting and the commitments it made:
+    (what, responsible, due date)."""
+    if not answer.strip():
+        raise ValidationError(_("Write down the answer."), code="empty")
+    question.answer, question.status, question.answered_at = (
+        answer.strip(),
+        Question.Status.ANSWERED,
+        timezone.now(),
+    )
+    question.save(update_fields=["answer", "status", "answered_at"])
+    for what, responsible, due_on in commitments:
+        commitment = Commitment(
+            event=question.event,
+            question=question,
+            what=what,
+            responsible=responsible,
+            due_on=due_on,
+        )
+        commitment.full_clean()
+        commitment.save()
+    return question
+
+
+@transaction.atomic
+def commitment_done(*, commitment: Commitment, done_on: date, report: str) -> Commitment:
+    if done_on > timezone.localdate():
+        raise ValidationError(_("A commitment cannot be done in the future."), code="future")
+    commitment.done_on, commitment.report = done_on, report.strip()
+    commitment.save(update_fields=["done_on", "report"])
+    return commitment

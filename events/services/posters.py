@@ -1,0 +1,66 @@
+"""The poster session: stand reports by a deadline, review, jury scores, a public vote."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from initiatives.models import Membership, Organisation
+from initiatives.services.activity import record_activity
+
+from ..models import Event, JuryScore, PublicVote, ReportComment, StandReport
+
+
+@transaction.atomic
+def report_submit(
+    *, event: Event, organisation: Organisation, user, title: str, abstract: str, poster
+) -> StandReport:
+    if event.reports_deadline is None or timezone.now() > event.reports_deadline:
+        raise ValidationError(
+            _("Stand reports are no longer accepted for this event."), code="deadline"
+        )
+    if not Membership.objects.filter(organisation=organisation, user=user).exists():
+        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    report, _created = StandReport.objects.get_or_create(
+        event=event,
+        organisation=organisation,
+        defaults={"submitted_by": user, "title": title, "abstract": abstract, "poster": poster},
+    )
+    if not _created:
+        report.title, report.abstract, report.poster = title, abstract, poster
+        report.status = StandReport.Status.SUBMITTED
+    report.full_clean()
+    report.save()
+    record_activity(organisation_ids=[organisation.pk])
+    return report
+
+
+@transaction.atomic
+def report_review(*, report: StandReport, staff, status: str, comment: str = "") -> StandReport:
+    if status == StandReport.Status.CHANGES and not comment.strip():
+        raise ValidationError(_("Say what should be changed."), code="no_comment")
+    report.status = status
+    report.save(update_fields=["status", "updated_at"])
+    if comment.strip():
+        ReportComment.objects.create(report=report, author=staff, text=comment.strip())
+    return report
+
+
+def jury_score(*, report: StandReport, juror, criterion: str, score: int) -> JuryScore:
+    if not 1 <= score <= 10:
+        raise ValidationError(_("A score is from 1 to 10."), code="range")
+    result, _created = JuryScore.objects.update_or_create(
+        report=report, juror=juror, criterion=criterion, defaults={"score": score}
+    )
+    return result
+
+
+def vote(*, report: StandReport, user) -> PublicVote:
+    """One vote per account per event, for an accepted report."""
+    if report.status != StandReport.Status.ACCEPTED:
+        raise ValidationError(_("You can vote only for accepted reports."), code="not_accepted")
+    try:
+        with transaction.atomic():
+            return PublicVote.objects.create(event_id=report.event_id, report=report, user=user)
+    except IntegrityError as error:
+        raise ValidationError(_("You have already voted at this event."), code="twice") from error

@@ -1,0 +1,176 @@
+"""Registration with tickets, a waitlist, and check-in at the door.
+
+The event row is locked while places are counted, so simultaneous registrations never
+exceed the capacity. A ticket is checked in once: a second scan names who let it in and
+when."""
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from civiccenter.mail import send_templated
+from initiatives.models import Membership, Organisation
+from initiatives.services.activity import record_activity
+
+from ..models import Event, Registration
+
+R = Registration.Status
+
+
+class EventFull(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _(
+                "All places are taken. You can join the waitlist: you will get a place "
+                "when someone cancels."
+            ),
+            code="event_full",
+        )
+
+
+def ticket_svg(code: str) -> str:
+    """The ticket's QR code as an SVG document (text: it travels in e-mails and pages)."""
+    image = qrcode.make(code, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()
+
+
+def places_taken(event: Event) -> int:
+    return event.registrations.filter(status=R.REGISTERED).count()
+
+
+@transaction.atomic
+def registration_create(
+    *, event: Event, user, organisation: Organisation | None = None, waitlist: bool = False
+) -> Registration:
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if not event.registration_open or event.ends_at <= timezone.now():
+        raise ValidationError(_("Registration for this event is closed."), code="closed")
+    if (
+        organisation is not None
+        and not Membership.objects.filter(organisation=organisation, user=user).exists()
+    ):
+        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    if event.registrations.filter(user=user, status__in=[R.REGISTERED, R.WAITLISTED]).exists():
+        raise ValidationError(_("You are already registered for this event."), code="twice")
+    full = event.capacity is not None and places_taken(event) >= event.capacity
+    if full and not waitlist:
+        raise EventFull()
+    try:
+        with transaction.atomic():
+            registration = Registration.objects.create(
+                event=event,
+                user=user,
+                organisation=organisation,
+                status=R.WAITLISTED if full else R.REGISTERED,
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            _("You are already registered for this event."), code="twice"
+        ) from error
+    if organisation is not None:
+        record_activity(organisation_ids=[organisation.pk])
+    if full:
+        send_templated(
+            "events/email/waitlisted", to=[user.email], context={"registration": registration}
+        )
+    else:
+        send_ticket(registration)
+    return registration
+
+
+def send_ticket(registration: Registration) -> None:
+    send_templated(
+        "events/email/ticket",
+        to=[registration.user.email],
+        context={"registration": registration, "event": registration.event},
+        attachments=[
+            (
+                f"ticket-{registration.ticket_code}.svg",
+                ticket_svg(registration.ticket_code),
+                "image/svg+xml",
+            )
+        ],
+    )
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, user) -> Registration:
+    event = Event.objects.select_for_update().get(pk=registration.event_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.user_id != user.pk and not user.has_perm("events.change_registration"):
+        raise ValidationError(_("This is not your registration."), code="not_yours")
+    if registration.status == R.CANCELLED:
+        return registration
+    was_registered = registration.status == R.REGISTERED
+    registration.status = R.CANCELLED
+    registration.save(update_fields=["status"])
+    if was_registered and event.capacity is not None:
+        free = event.capacity - places_taken(event)
+        for waiting in event.registrations.filter(status=R.WAITLISTED).order_by("created_at", "id")[
+            : max(free, 0)
+        ]:
+            waiting.status = R.REGISTERED
+            waiting.save(update_fields=["status"])
+            send_ticket(waiting)
+    return registration
+
+
+class AlreadyCheckedIn(ValidationError):
+    pass
+
+
+@transaction.atomic
+def check_in(*, event: Event, code: str, staff) -> Registration:
+    """Lets a ticket in once. Unknown, waitlisted or cancelled tickets are refused, and a
+    second check-in says who let the ticket in and when."""
+    code = "".join(code.split()).upper()
+    try:
+        registration = (
+            Registration.objects.select_for_update()
+            .select_related("user")
+            .get(event=event, ticket_code=code)
+        )
+    except Registration.DoesNotExist as error:
+        raise ValidationError(
+            _("There is no ticket %(code)s for this event.") % {"code": code}, code="unknown"
+        ) from error
+    if registration.status != R.REGISTERED:
+        raise ValidationError(
+            _("Ticket %(code)s is not valid: %(status)s.")
+            % {"code": code, "status": registration.get_status_display().lower()},
+            code="not_valid",
+        )
+    if registration.checked_in_at is not None:
+        who = registration.checked_in_by.get_full_name() if registration.checked_in_by else "—"
+        raise AlreadyCheckedIn(
+            _("Ticket %(code)s has already been checked in by %(who)s at %(when)s.")
+            % {
+                "code": code,
+                "who": who,
+                "when": formats.date_format(
+                    timezone.localtime(registration.checked_in_at), "DATETIME_FORMAT"
+                ),
+            },
+            code="already_checked_in",
+        )
+    registration.checked_in_at = timezone.now()
+    registration.checked_in_by = staff
+    registration.save(update_fields=["checked_in_at", "checked_in_by"])
+    return registration
+
+
+def door_counts(event: Event) -> dict:
+    from django.db.models import Count, Q
+
+    return event.registrations.aggregate(
+        registered=Count("id", filter=Q(status=R.REGISTERED)),
+        arrived=Count("id", filter=Q(status=R.REGISTERED, checked_in_at__isnull=False)),
+        waitlisted=Count("id", filter=Q(status=R.WAITLISTED)),
+    )

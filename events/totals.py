@@ -1,0 +1,78 @@
+"""Event figures: one tested source for the events pages, the quarterly report and passports.
+
+Counted in SQL: events held, participants registered and arrived (plus those counted at the
+door), speeches, master-classes, actions, media publications, initiatives formed, and the
+commitments made at meetings and done — so that «meetings held → projects implemented» is a
+number, not an impression."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from .models import Commitment, Event, Outcome, Registration
+
+
+def _bounds(start: date, end: date):
+    return (
+        timezone.make_aware(datetime.combine(start, time.min)),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
+    )
+
+
+def events_totals(start: date, end: date) -> dict:
+    begin, finish = _bounds(start, end)
+    held = Event.objects.filter(
+        starts_at__gte=begin, starts_at__lt=finish, ends_at__lte=timezone.now()
+    )
+    by_kind = dict(held.values_list("kind").annotate(n=Count("id")).order_by())
+    people = Registration.objects.filter(event__in=held).aggregate(
+        registered=Count("id", filter=Q(status=Registration.Status.REGISTERED)),
+        arrived=Count(
+            "id", filter=Q(status=Registration.Status.REGISTERED, checked_in_at__isnull=False)
+        ),
+    )
+    outcomes = Outcome.objects.filter(event__in=held).aggregate(
+        speeches=Sum("speeches", default=0),
+        master_classes=Sum("master_classes", default=0),
+        actions=Sum("actions", default=0),
+        media_publications=Sum("media_publications", default=0),
+        counted_at_the_door=Sum("other_participants", default=0),
+        initiatives_formed=Count("initiatives_formed", distinct=True),
+    )
+    commitments = Commitment.objects.filter(event__in=held).aggregate(
+        made=Count("id"), done=Count("id", filter=Q(done_on__isnull=False))
+    )
+    overdue = Commitment.objects.filter(
+        done_on__isnull=True, due_on__lt=timezone.localdate()
+    ).count()
+    return {
+        "events": sum(by_kind.values()),
+        "by_kind": by_kind,
+        **people,
+        "participants": people["arrived"] + outcomes["counted_at_the_door"],
+        **outcomes,
+        "commitments_made": commitments["made"],
+        "commitments_done": commitments["done"],
+        "commitments_overdue": overdue,
+    }
+
+
+def event_figures(event: Event) -> dict:
+    """One event's figures, for its page and its practice passport."""
+    people = event.registrations.aggregate(
+        registered=Count("id", filter=Q(status=Registration.Status.REGISTERED)),
+        arrived=Count(
+            "id", filter=Q(status=Registration.Status.REGISTERED, checked_in_at__isnull=False)
+        ),
+    )
+    commitments = event.commitments.aggregate(
+        made=Count("id"), done=Count("id", filter=Q(done_on__isnull=False))
+    )
+    outcome = Outcome.objects.filter(event=event).first()
+    return {
+        **people,
+        "commitments_made": commitments["made"],
+        "commitments_done": commitments["done"],
+        "outcome": outcome,
+    }

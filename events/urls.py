@@ -1,0 +1,36 @@
+from django.urls import path, re_path
+
+from .views import door, games, meetings, posters, public
+
+app_name = "events"
+
+urlpatterns = [
+    path("", public.CalendarView.as_view(), name="calendar"),
+    path("calendar.ics", public.FeedView.as_view(), name="feed"),
+    path("tickets/", public.TicketsView.as_view(), name="tickets"),
+    path("tickets/<str:code>/", public.TicketView.as_view(), name="ticket"),
+    path("registrations/<int:pk>/cancel/", public.CancelView.as_view(), name="cancel"),
+    path("commitments/", meetings.CommitmentsView.as_view(), name="commitments"),
+    path(
+        "commitments/<int:pk>/done/", meetings.CommitmentDoneView.as_view(), name="commitment_done"
+    ),
+    path("questions/<int:pk>/support/", meetings.SupportView.as_view(), name="support"),
+    re_path(
+        r"^questions/(?P<pk>\d+)/(?P<action>accept|reject|answer)/$",
+        meetings.ModerateView.as_view(),
+        name="moderate",
+    ),
+    re_path(
+        r"^reports/(?P<pk>\d+)/(?P<action>vote|review|score)/$",
+        posters.ReportActionView.as_view(),
+        name="report_action",
+    ),
+    path("<str:slug>/", public.EventView.as_view(), name="event"),
+    path("<str:slug>/register/", public.RegisterView.as_view(), name="register"),
+    path("<str:slug>/check-in/", door.CheckInView.as_view(), name="check_in"),
+    path("<str:slug>/check-in/counts/", door.CountsView.as_view(), name="counts"),
+    path("<str:slug>/questions/", meetings.QuestionsView.as_view(), name="questions"),
+    path("<str:slug>/reports/new/", posters.SubmitReportView.as_view(), name="submit_report"),
+    path("<str:slug>/reports/", posters.GalleryView.as_view(), name="gallery"),
+    path("<str:slug>/teams/", games.TeamsView.as_view(), name="teams"),
+]

@@ -1,0 +1,184 @@
+"""The public calendar, event pages, registration and tickets."""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from consulting.selectors import organisations_of
+
+from .. import selectors
+from ..forms import OrganisationChoiceForm
+from ..models import Event, Registration
+from ..services import registration as registrations
+from ..services.registration import ticket_svg
+from ..totals import event_figures
+
+
+class CalendarView(TemplateView):
+    """List and month views with filters by kind, city and month."""
+
+    template_name = "events/calendar.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        events, chosen = selectors.calendar(self.request.GET)
+        view = "month" if self.request.GET.get("view") == "month" else "list"
+        today = timezone.localdate()
+        if view == "month":
+            try:
+                year, month = (int(part) for part in chosen["month"].split("-"))
+            except ValueError:
+                year, month = today.year, today.month
+                params = self.request.GET.copy()
+                params["month"] = f"{year}-{month:02d}"
+                events, chosen = selectors.calendar(params)
+            first = date(year, month, 1)
+            context["weeks"] = selectors.month_grid(first, events)
+            context["first"] = first
+            context["previous_month"] = f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}"
+            context["next_month"] = f"{year + (month == 12)}-{month % 12 + 1:02d}"
+        context.update(
+            events=events,
+            chosen=chosen,
+            view=view,
+            kinds=Event.Kind.choices,
+            cities=Event.objects.filter(is_published=True)
+            .exclude(city="")
+            .values_list("city", flat=True)
+            .distinct()
+            .order_by("city"),
+        )
+        return context
+
+
+class FeedView(View):
+    def get(self, request):
+        calendar = Calendar()
+        calendar.add("prodid", "-//civiccenter//events//RU")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", f"{settings.CENTRE_NAME}: мероприятия")
+        host = settings.PORTAL_BASE_URL.split("://")[-1]
+        for event in Event.objects.filter(is_published=True, ends_at__gte=timezone.now()).order_by(
+            "starts_at"
+        )[:500]:
+            item = CalendarEvent()
+            item.add("uid", f"event-{event.pk}@{host}")
+            item.add("dtstamp", event.starts_at)
+            item.add("dtstart", event.starts_at)
+            item.add("dtend", event.ends_at)
+            item.add("summary", event.title)
+            item.add("location", ", ".join(filter(None, [event.city, event.venue])))
+            item.add("url", f"{settings.PORTAL_BASE_URL}/events/{event.slug}/")
+            calendar.add_component(item)
+        return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+class EventView(View):
+    template_name = "events/event.html"
+
+    def get(self, request, slug):
+        event = get_object_or_404(
+            Event.objects.select_related("series", "parent").prefetch_related(
+                "agenda", "partners", "sub_events"
+            ),
+            slug=slug,
+            is_published=True,
+        )
+        mine = None
+        form = None
+        if request.user.is_authenticated:
+            mine = (
+                event.registrations.filter(user=request.user)
+                .exclude(status=Registration.Status.CANCELLED)
+                .first()
+            )
+            form = OrganisationChoiceForm(organisations=organisations_of(request.user))
+        figures = event_figures(event)
+        context = {
+            "event": event,
+            "mine": mine,
+            "form": form,
+            "figures": figures,
+            "free": None
+            if event.capacity is None
+            else max(event.capacity - figures["registered"], 0),
+            "offer_waitlist": request.GET.get("full") == "1",
+            "is_meeting": event.kind in ("coffee_with_mayor", "head_meeting", "civic_vernissage"),
+        }
+        return render(request, self.template_name, context)
+
+
+class RegisterView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, slug):
+        event = get_object_or_404(Event, slug=slug, is_published=True)
+        form = OrganisationChoiceForm(request.POST, organisations=organisations_of(request.user))
+        form.is_valid()
+        try:
+            registration = registrations.registration_create(
+                event=event,
+                user=request.user,
+                organisation=form.cleaned_data.get("organisation"),
+                waitlist=request.POST.get("waitlist") == "1",
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(
+                f"/events/{event.slug}/" + ("?full=1" if error.code == "event_full" else "")
+            )
+        if registration.status == Registration.Status.WAITLISTED:
+            messages.info(
+                request, _("You are on the waitlist. We will send a ticket when a place frees up.")
+            )
+        else:
+            messages.success(
+                request, _("You are registered. The ticket is in your e-mail and in «My tickets».")
+            )
+        return redirect("events:tickets")
+
+
+class CancelView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        registration = get_object_or_404(Registration, pk=pk)
+        try:
+            registrations.registration_cancel(registration=registration, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The registration is cancelled."))
+        return redirect("events:tickets")
+
+
+class TicketsView(LoginRequiredMixin, TemplateView):
+    template_name = "events/tickets.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["registrations"] = selectors.tickets_of(self.request.user)
+        return context
+
+
+class TicketView(LoginRequiredMixin, View):
+    """The ticket with its QR code, to show at the door."""
+
+    def get(self, request, code):
+        registration = get_object_or_404(
+            Registration.objects.select_related("event"), ticket_code=code, user=request.user
+        )
+        return render(
+            request, "events/ticket.html", {"registration": registration, "qr": ticket_svg(code)}
+        )

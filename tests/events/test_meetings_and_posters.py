@@ -1,0 +1,165 @@
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import Commitment, Question, StandReport
+from events.services import meetings, posters
+from initiatives.models import Membership
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_question_support_answer_and_commitment(
+    client, activist, make_user, make_event, coordinator
+):
+    event = make_event(kind="coffee_with_mayor", title="Кофе с мэром")
+    client.force_login(activist)
+    client.post(
+        reverse("events:questions", args=[event.slug]), {"text": "Когда починят освещение в парке?"}
+    )
+    question = Question.objects.get()
+
+    client.post(reverse("events:support", args=[question.pk]))
+    response = client.post(reverse("events:support", args=[question.pk]), follow=True)
+    assert "Вы уже поддержали этот вопрос." in response.content.decode()
+    assert question.supports.count() == 1
+
+    client.force_login(coordinator)
+    client.post(reverse("events:moderate", args=[question.pk, "accept"]), {"position": "1"})
+    client.post(
+        reverse("events:moderate", args=[question.pk, "answer"]),
+        {
+            "answer": "Отремонтируем весной",
+            "what": "Освещение в парке",
+            "responsible": "Управление ЖКХ",
+            "due_on": "2027-05-01",
+        },
+    )
+    question.refresh_from_db()
+    assert question.status == "answered"
+    commitment = Commitment.objects.get()
+    assert (commitment.responsible, commitment.due_on) == ("Управление ЖКХ", date(2027, 5, 1))
+
+    page = client.get(reverse("events:commitments")).content.decode()
+    assert "Освещение в парке" in page and "Обещано на встречах: 1; выполнено: 0." in page
+
+
+def test_an_incomplete_commitment_is_explained(client, make_event, make_user, coordinator):
+    event = make_event(kind="coffee_with_mayor")
+    question = Question.objects.create(
+        event=event, author=make_user("activist"), text="?", status="on_agenda"
+    )
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("events:moderate", args=[question.pk, "answer"]),
+        {"answer": "Да", "what": "Сделать"},
+        follow=True,
+    )
+
+    assert "Для обещания нужны суть, ответственный и срок." in response.content.decode()
+    assert not Commitment.objects.exists()
+
+
+def test_overdue_and_done_commitments(client, make_event, coordinator):
+    event = make_event(kind="head_meeting")
+    late = Commitment.objects.create(
+        event=event, what="Скамейки", responsible="Парк", due_on=date(2025, 1, 1)
+    )
+    Commitment.objects.create(event=event, what="Урны", responsible="Парк", due_on=date(2099, 1, 1))
+
+    page = client.get(reverse("events:commitments")).content.decode()
+    assert "Просрочено" in page
+
+    client.force_login(coordinator)
+    client.post(
+        reverse("events:commitment_done", args=[late.pk]),
+        {"done_on": "2025-02-01", "report": "Поставили"},
+    )
+    late.refresh_from_db()
+    assert late.done_on == date(2025, 2, 1)
+    with pytest.raises(ValidationError):
+        meetings.commitment_done(
+            commitment=late, done_on=timezone.localdate() + timedelta(days=3), report=""
+        )
+
+
+def _poster(head=b"%PDF-1.7\n", size=100):
+    return SimpleUploadedFile("poster.pdf", head + b"x" * size)
+
+
+def test_stand_report_deadline_type_and_size(activist, make_event):
+    event = make_event(kind="poster_session", reports_deadline=timezone.now() + timedelta(days=1))
+    organisation = OrganisationFactory()
+    Membership.objects.create(organisation=organisation, user=activist, role="leader")
+
+    with pytest.raises(ValidationError, match="PDF, PNG или JPEG"):
+        posters.report_submit(
+            event=event,
+            organisation=organisation,
+            user=activist,
+            title="Т",
+            abstract="А",
+            poster=SimpleUploadedFile("poster.pdf", b"MZ\x90\x00 not a pdf"),
+        )
+    with pytest.raises(ValidationError, match="не более 10 МБ"):
+        posters.report_submit(
+            event=event,
+            organisation=organisation,
+            user=activist,
+            title="Т",
+            abstract="А",
+            poster=_poster(size=10 * 1024 * 1024),
+        )
+    report = posters.report_submit(
+        event=event,
+        organisation=organisation,
+        user=activist,
+        title="Наш двор",
+        abstract="Клумбы",
+        poster=_poster(),
+    )
+    assert report.status == "submitted"
+
+    event.reports_deadline = timezone.now() - timedelta(minutes=1)
+    event.save()
+    with pytest.raises(ValidationError, match="больше не принимаются"):
+        posters.report_submit(
+            event=event,
+            organisation=organisation,
+            user=activist,
+            title="Т",
+            abstract="А",
+            poster=_poster(),
+        )
+
+
+def test_vote_once_per_account_and_event(activist, make_user, make_event, coordinator):
+    event = make_event(kind="poster_session", reports_deadline=timezone.now() + timedelta(days=1))
+    reports = []
+    for title in ("Первый", "Второй"):
+        organisation = OrganisationFactory()
+        Membership.objects.create(organisation=organisation, user=activist, role="leader")
+        report = posters.report_submit(
+            event=event,
+            organisation=organisation,
+            user=activist,
+            title=title,
+            abstract="…",
+            poster=_poster(),
+        )
+        posters.report_review(report=report, staff=coordinator, status=StandReport.Status.ACCEPTED)
+        reports.append(report)
+    voter = make_user("activist")
+
+    posters.vote(report=reports[0], user=voter)
+    with pytest.raises(ValidationError, match="Вы уже голосовали на этом мероприятии."):
+        posters.vote(report=reports[1], user=voter)
+    posters.jury_score(report=reports[0], juror=coordinator, criterion="results", score=9)
+    with pytest.raises(ValidationError):
+        posters.jury_score(report=reports[0], juror=coordinator, criterion="results", score=11)

@@ -27,6 +27,8 @@ urlpatterns = [
     ),
     path("<str:slug>/", public.EventView.as_view(), name="event"),
     path("<str:slug>/register/", public.RegisterView.as_view(), name="register"),
+    path("<str:slug>/stand/", public.StandView.as_view(), name="stand"),
+    path("<str:slug>/game/", public.GameJoinView.as_view(), name="game_join"),
     path("<str:slug>/check-in/", door.CheckInView.as_view(), name="check_in"),
     path("<str:slug>/check-in/counts/", door.CountsView.as_view(), name="counts"),
     path("<str:slug>/questions/", meetings.QuestionsView.as_view(), name="questions"),

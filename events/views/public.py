@@ -97,6 +97,7 @@ class EventView(View):
         )
         mine = None
         form = None
+        context_extra = {}
         if request.user.is_authenticated:
             mine = (
                 event.registrations.filter(user=request.user)
@@ -104,6 +105,14 @@ class EventView(View):
                 .first()
             )
             form = OrganisationChoiceForm(organisations=organisations_of(request.user))
+            context_extra = {
+                "stand_form": OrganisationChoiceForm(
+                    organisations=organisations_of(request.user), required=True, prefix="stand"
+                ),
+                "in_game": event.game_participants.filter(user=request.user).exists(),
+            }
+        else:
+            context_extra = {}
         figures = event_figures(event)
         context = {
             "event": event,
@@ -115,6 +124,7 @@ class EventView(View):
             else max(event.capacity - figures["registered"], 0),
             "offer_waitlist": request.GET.get("full") == "1",
             "is_meeting": event.kind in ("coffee_with_mayor", "head_meeting", "civic_vernissage"),
+            **context_extra,
         }
         return render(request, self.template_name, context)
 
@@ -182,3 +192,54 @@ class TicketView(LoginRequiredMixin, View):
         return render(
             request, "events/ticket.html", {"registration": registration, "qr": ticket_svg(code)}
         )
+
+
+class StandView(LoginRequiredMixin, View):
+    """POST: an initiative of the person's registers a stand."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, slug):
+        from ..services.participants import stand_register
+
+        event = get_object_or_404(Event, slug=slug, is_published=True)
+        form = OrganisationChoiceForm(
+            request.POST, organisations=organisations_of(request.user), required=True
+        )
+        try:
+            if not form.is_valid():
+                raise ValidationError(_("Choose the initiative."))
+            stand_register(
+                event=event,
+                organisation=form.cleaned_data["organisation"],
+                user=request.user,
+                note=request.POST.get("note", "")[:500],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The stand is registered."))
+        return redirect("events:event", slug)
+
+
+class GameJoinView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, slug):
+        from ..services.participants import game_join
+
+        event = get_object_or_404(Event, slug=slug, is_published=True)
+        try:
+            game_join(
+                event=event,
+                user=request.user,
+                social_group=request.POST.get("social_group", ""),
+                field=request.POST.get("field", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("You are in the game. The teams are formed before it starts.")
+            )
+        return redirect("events:event", slug)

@@ -1,3 +1,4 @@
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -163,3 +164,59 @@ def test_vote_once_per_account_and_event(activist, make_user, make_event, coordi
     posters.jury_score(report=reports[0], juror=coordinator, criterion="results", score=9)
     with pytest.raises(ValidationError):
         posters.jury_score(report=reports[0], juror=coordinator, criterion="results", score=11)
+
+
+def test_stands_are_registered_by_initiatives_once(client, activist, make_event):
+    event = make_event()
+    organisation = OrganisationFactory(name="Лесная страна")
+    Membership.objects.create(organisation=organisation, user=activist, role="leader")
+    client.force_login(activist)
+
+    client.post(
+        reverse("events:stand", args=[event.slug]),
+        {"organisation": organisation.pk, "note": "Фото"},
+    )
+    response = client.post(
+        reverse("events:stand", args=[event.slug]), {"organisation": organisation.pk}, follow=True
+    )
+
+    assert "У этой инициативы уже есть стенд на этом мероприятии." in response.content.decode()
+    assert event.stands.get().organisation == organisation
+    assert (
+        "Лесная страна" in client.get(reverse("events:event", args=[event.slug])).content.decode()
+    )
+
+
+def test_business_game_participants_are_formed_into_teams(
+    client, make_user, make_event, coordinator
+):
+    from events.models import GameParticipant
+
+    event = make_event(kind="business_game", title="Заречный: городские сообщества в действии")
+    groups = ["пенсионеры", "студенты", "бизнес"]
+    for n in range(24):
+        person = make_user("activist")
+        client.force_login(person)
+        client.post(
+            reverse("events:game_join", args=[event.slug]),
+            {"social_group": groups[n % 3], "field": "экология"},
+        )
+    assert GameParticipant.objects.filter(event=event).count() == 24
+
+    client.force_login(coordinator)
+    client.post(
+        reverse("events:teams", args=[event.slug]), {"teams": "3", "min_size": "7", "max_size": "9"}
+    )
+    sizes = sorted(team.members.count() for team in event.teams.all())
+    assert sizes == [8, 8, 8]
+    for team in event.teams.all():
+        # Eight people of each group over three teams: two or three of each group per team.
+        per_group = Counter(team.members.values_list("social_group", flat=True))
+        assert set(per_group) == set(groups) and set(per_group.values()) <= {2, 3}
+
+    response = client.post(
+        reverse("events:teams", args=[event.slug]),
+        {"teams": "5", "min_size": "10", "max_size": "12"},
+        follow=True,
+    )
+    assert "не укладываются в 5 команд по 10–12 человек" in response.content.decode()

@@ -1,0 +1,46 @@
+"""Initiatives taking a stand, and people joining a business game."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from initiatives.models import Membership, Organisation
+from initiatives.services.activity import record_activity
+
+from ..models import Event, GameParticipant, Stand
+
+
+@transaction.atomic
+def stand_register(*, event: Event, organisation: Organisation, user, note: str = "") -> Stand:
+    """An initiative registers as an exhibitor, separately from the people who come."""
+    if not event.registration_open:
+        raise ValidationError(_("Registration for this event is closed."), code="closed")
+    if not Membership.objects.filter(organisation=organisation, user=user).exists():
+        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    try:
+        with transaction.atomic():
+            stand = Stand.objects.create(
+                event=event, organisation=organisation, registered_by=user, note=note
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            _("This initiative already has a stand at this event."), code="twice"
+        ) from error
+    record_activity(organisation_ids=[organisation.pk])
+    return stand
+
+
+def game_join(*, event: Event, user, social_group: str, field: str) -> GameParticipant:
+    if event.kind != Event.Kind.BUSINESS_GAME:
+        raise ValidationError(_("This event is not a business game."))
+    if not social_group.strip() or not field.strip():
+        raise ValidationError(
+            _("Say which social group you represent and your field."), code="empty"
+        )
+    try:
+        with transaction.atomic():
+            return GameParticipant.objects.create(
+                event=event, user=user, social_group=social_group.strip(), field=field.strip()
+            )
+    except IntegrityError as error:
+        raise ValidationError(_("You are already in the game."), code="twice") from error

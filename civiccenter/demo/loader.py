@@ -14,7 +14,7 @@ from accounts.services import consent_record, user_set_roles
 from civiccenter.quarters import Quarter
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
 from consulting.services import hours
-from events.models import Event
+from events.models import AgendaItem, Commitment, Event, EventSeries, Partner
 from initiatives.models import ImportJob, Organisation
 from initiatives.services import importing
 from training.models import Programme, Session, SessionDay, Trainer
@@ -211,6 +211,71 @@ def load_training_sessions(*, today=None) -> int:
     return len(plans)
 
 
+def load_event_details(*, today=None) -> int:
+    """The forum series, the civic weekend's programme on seed 002's site plan, partners,
+    the vernissage's stand reports deadline, and a past meeting with its commitments."""
+    today = today or timezone.localdate()
+    series, _ = EventSeries.objects.get_or_create(
+        title="Гражданский форум «Диалог»",
+        defaults={"description": "Форум СО НКО Зеленогорска, дважды в год."},
+    )
+    Event.objects.filter(slug__startswith="forum-dialog").update(series=series, capacity=200)
+    Event.objects.filter(slug="vernissage-kofe-s-merom").update(
+        reports_deadline=timezone.make_aware(datetime.combine(today + timedelta(days=45), time(18)))
+    )
+    weekend = Event.objects.get(slug="ot-zhitelya-k-gorozhaninu")
+    if not weekend.agenda.exists():
+        start = weekend.starts_at
+        plan = [
+            (0, 1, "Открытие и спич-сессия по технологии TED", "stage", "5 спичей"),
+            (1, 3, "Городская гражданская постер-сессия", "hall", "Стендовые доклады инициатив"),
+            (1, 2, "Мастер-класс: открытка для дома престарелых", "art_workshop", ""),
+            (1, 4, "Детская площадка", "children", ""),
+            (2, 3, "Раздельный сбор мусора: как начать во дворе", "cafe", ""),
+            (3, 4, "Обмен книгами", "books", ""),
+        ]
+        for offset, end, title, zone, speakers in plan:
+            AgendaItem.objects.create(
+                event=weekend,
+                title=title,
+                zone=zone,
+                speakers=speakers,
+                starts_at=start + timedelta(hours=offset),
+                ends_at=start + timedelta(hours=end),
+            )
+        Partner.objects.create(event=weekend, name="Администрация города Перми", role="площадка")
+        Partner.objects.create(event=weekend, name="Пермская гражданская палата", role="эксперты")
+    past, created = Event.objects.get_or_create(
+        slug="vstrecha-bloggerov-s-gubernatorom",
+        defaults={
+            "title": "Встреча блогеров с губернатором",
+            "kind": Event.Kind.HEAD_MEETING,
+            "city": "Пенза",
+            "starts_at": timezone.make_aware(
+                datetime.combine(today - timedelta(days=120), time(17))
+            ),
+            "ends_at": timezone.make_aware(datetime.combine(today - timedelta(days=120), time(19))),
+            "registration_open": False,
+        },
+    )
+    if created:
+        Commitment.objects.create(
+            event=past,
+            what="Установить урны вдоль Олимпийской аллеи",
+            responsible="Управление благоустройства",
+            due_on=today - timedelta(days=60),
+            done_on=today - timedelta(days=70),
+            report="Установлено 24 урны",
+        )
+        Commitment.objects.create(
+            event=past,
+            what="Открыть площадку для встреч городских сообществ",
+            responsible="Управление культуры",
+            due_on=today - timedelta(days=10),
+        )
+    return Event.objects.count()
+
+
 @transaction.atomic
 def load_all(*, passwords_file: Path | None) -> dict:
     return {
@@ -222,4 +287,5 @@ def load_all(*, passwords_file: Path | None) -> dict:
         "consultants": load_consultants(),
         "consultations": load_consulting_history(),
         "training_sessions": load_training_sessions(),
+        "events_total": load_event_details(),
     }

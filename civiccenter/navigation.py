@@ -59,6 +59,12 @@ PERSONAL_ITEMS = [
 
 DESK_ITEMS = [
     NavItem(
+        _("Quarterly reports"),
+        "reports:archive",
+        _perm("civiccenter.view_quarterlyreport"),
+        _("The quarter's figures against the targets, as PDF and XLSX."),
+    ),
+    NavItem(
         _("Moderation"),
         "initiatives:moderation",
         _perm("initiatives.moderate_organisation"),

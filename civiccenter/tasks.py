@@ -29,3 +29,27 @@ def deliver_email(
         message.attach(filename, content, mimetype)
     message.send()
     return message.message()["Message-ID"]
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3)
+def generate_quarterly_report(self, report_id: int, generation: int | None = None) -> str:
+    """Generates a quarterly report; retries with backoff, and after the last retry marks the
+    report failed with the reason (and raises, for the worker's log)."""
+    from . import reports
+
+    try:
+        return reports.report_generate(report_id=report_id, generation=generation).state
+    except Exception as error:
+        if self.request.retries < self.max_retries and not self.request.is_eager:
+            raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
+        reports.report_failed(report_id=report_id, reason=f"{type(error).__name__}: {error}")
+        raise
+
+
+@shared_task
+def request_quarterly_report() -> int | None:
+    """Daily (Celery beat): after a quarter ends, its report is generated."""
+    from . import reports
+
+    report = reports.request_after_quarter_end()
+    return report.pk if report else None

@@ -16,6 +16,7 @@ urlpatterns = [
     path("consulting/", include("consulting.urls")),
     path("training/", include("training.urls")),
     path("events/", include("events.urls")),
+    path("reports/", include("civiccenter.report_urls")),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,12 +1,18 @@
-"""One task through a real Celery worker process and the real Redis broker."""
+"""Tasks through a real Celery worker process and the real Redis broker."""
 
 import os
 import subprocess
 import sys
+import time
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
 
 from civiccenter.celery import app
 from civiccenter.tasks import deliver_email
@@ -15,56 +21,114 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def worker(tmp_path):
-    """A worker on a queue of its own, writing e-mails to files in tmp_path."""
-    queue = f"test-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "civiccenter.settings.test",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "EMAIL_FILE_PATH": str(tmp_path),
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "civiccenter",
-            "worker",
-            "--pool",
-            "solo",
-            "--queues",
-            queue,
-            "--loglevel",
-            "WARNING",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    try:
-        yield queue, tmp_path
-    finally:
-        app.conf.task_always_eager = eager
+def start_worker(tmp_path):
+    """Starts a worker on a queue of its own; the test's tasks are sent to that queue."""
+    processes = []
+    saved = app.conf.task_always_eager, app.conf.task_default_queue
+
+    def start(**env_overrides) -> str:
+        queue = f"test-{uuid.uuid4().hex[:8]}"
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "civiccenter.settings.test", **env_overrides}
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "civiccenter",
+                    "worker",
+                    "--pool",
+                    "solo",
+                    "--queues",
+                    queue,
+                    "--loglevel",
+                    "WARNING",
+                    "--without-gossip",
+                    "--without-mingle",
+                ],
+                cwd=ROOT,
+                env=env,
+            )
+        )
+        app.conf.task_always_eager = False
+        app.conf.task_default_queue = queue
+        return queue
+
+    yield start
+    app.conf.task_always_eager, app.conf.task_default_queue = saved
+    for process in processes:
         process.terminate()
         process.wait(timeout=30)
 
 
 @pytest.mark.worker
-def test_email_task_runs_in_a_real_worker_and_returns_its_result(worker):
-    queue, mail_dir = worker
-    result = deliver_email.apply_async(
-        kwargs={"subject": "Проверка", "body": "Письмо через Celery", "to": ["anna@example.org"]},
-        queue=queue,
+def test_email_task_runs_in_a_real_worker_and_returns_its_result(start_worker, tmp_path):
+    start_worker(
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path),
+    )
+
+    result = deliver_email.delay(
+        subject="Проверка", body="Письмо через Celery", to=["anna@example.org"]
     )
     message_id = result.get(timeout=60)
 
     assert message_id.startswith("<") and message_id.endswith(">")
     assert result.status == "SUCCESS"
-    files = list(mail_dir.iterdir())
+    files = list(tmp_path.iterdir())
     assert len(files) == 1
     assert "anna@example.org" in files[0].read_text()
+
+
+def _test_database_url() -> str:
+    """The URL of the database this test uses (pytest-django's test_… copy)."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user, tmp_path):
+    from civiccenter import reports
+    from civiccenter.models import QuarterlyReport
+    from civiccenter.quarters import Quarter
+    from consulting.models import Consultant, ConsultationLog, ConsultingTopic
+    from events.models import Event, Outcome
+
+    topic = ConsultingTopic.objects.create(name="Юридические консультации")
+    consultant = Consultant.objects.create(user=make_user("consultant"))
+    ConsultationLog.objects.create(
+        held_on=date(2026, 8, 3), duration_minutes=150, topic=topic, summary="Устав НКО"
+    ).consultants.set([consultant])
+    start = timezone.make_aware(timezone.datetime(2026, 9, 5, 12))
+    event = Event.objects.create(
+        kind="forum",
+        title="Диалог",
+        slug="dialog",
+        starts_at=start,
+        ends_at=start + timedelta(hours=5),
+    )
+    Outcome.objects.create(event=event, media_publications=23)
+
+    start_worker(DATABASE_URL=_test_database_url(), MEDIA_ROOT=str(settings.MEDIA_ROOT))
+    report = reports.report_request(quarter=Quarter(2026, 3))
+
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        report.refresh_from_db()
+        if report.state in ("done", "failed"):
+            break
+        time.sleep(0.5)
+    assert report.state == "done", report.error
+
+    pdf = tmp_path / "report.pdf"
+    with report.pdf.open("rb") as handle:
+        pdf.write_bytes(handle.read())
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    rows = [" ".join(line.split()) for line in text.splitlines()]
+    assert "1 Часы консультаций ч 2,50 0,00 2,50" in rows
+    assert "9 Публикации в СМИ шт. 23 0 23" in rows
+    assert QuarterlyReport.objects.count() == 1

@@ -249,6 +249,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.request_feedback",
         "schedule": crontab(minute=35),
     },
+    "quarterly-report": {
+        "task": "civiccenter.tasks.request_quarterly_report",
+        "schedule": crontab(hour=6, minute=0),
+    },
     "registry-dormancy-sweep": {
         "task": "initiatives.tasks.dormancy_sweep",
         "schedule": crontab(hour=4, minute=30),

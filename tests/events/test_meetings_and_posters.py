@@ -220,3 +220,79 @@ def test_business_game_participants_are_formed_into_teams(
         follow=True,
     )
     assert "не укладываются в 5 команд по 10–12 человек" in response.content.decode()
+
+
+def test_outcomes_and_commitments_are_counted_for_a_period(make_event, make_user):
+    import time_machine
+
+    from events.models import Outcome
+    from events.totals import events_totals
+
+    organisation = OrganisationFactory(name="Новое сообщество")
+    event = make_event(kind="civic_weekend", starts_in=timedelta(hours=1))
+    outcome = Outcome.objects.create(
+        event=event, speeches=5, master_classes=16, other_participants=350, media_publications=4
+    )
+    outcome.initiatives_formed.add(organisation)
+    Commitment.objects.create(
+        event=event,
+        what="А",
+        responsible="Б",
+        due_on=date(2099, 1, 1),
+        done_on=timezone.localdate(),
+    )
+    Commitment.objects.create(event=event, what="В", responsible="Г", due_on=date(2099, 1, 1))
+
+    with time_machine.travel(event.ends_at + timedelta(hours=1), tick=False):
+        day = timezone.localdate(event.starts_at)
+        figures = events_totals(day, day)
+
+    assert (figures["speeches"], figures["master_classes"], figures["media_publications"]) == (
+        5,
+        16,
+        4,
+    )
+    assert figures["participants"] == 350 and figures["initiatives_formed"] == 1
+    assert (figures["commitments_made"], figures["commitments_done"]) == (2, 1)
+    assert figures["by_kind"] == {"civic_weekend": 1}
+
+
+def test_questions_and_registrations_count_as_activity(activist, make_event):
+    from events.services.registration import registration_create
+
+    organisation = OrganisationFactory(last_activity_at=None)
+    Membership.objects.create(organisation=organisation, user=activist, role="leader")
+    meeting = make_event(kind="coffee_with_mayor")
+
+    meetings.question_submit(
+        event=meeting, author=activist, text="Вопрос", organisation=organisation
+    )
+    organisation.refresh_from_db()
+    first = organisation.last_activity_at
+    registration_create(event=make_event(), user=activist, organisation=organisation)
+    organisation.refresh_from_db()
+    assert first is not None and organisation.last_activity_at >= first
+
+
+@pytest.mark.parametrize("size", [1, 25])
+def test_questions_and_commitments_lists_run_constant_queries(
+    client, make_user, make_event, django_assert_num_queries, size
+):
+    meeting = make_event(kind="coffee_with_mayor")
+    for n in range(size):
+        question = Question.objects.create(
+            event=meeting, author=make_user("activist"), text=f"Вопрос {n}", status="on_agenda"
+        )
+        Commitment.objects.create(
+            event=meeting,
+            question=question,
+            what=f"Дело {n}",
+            responsible="ЖКХ",
+            due_on=date(2099, 1, 1),
+        )
+
+    with django_assert_num_queries(2):  # the event, the questions with their support counts
+        client.get(reverse("events:questions", args=[meeting.slug]))
+    with django_assert_num_queries(3):  # commitments with their meetings, and the two counts
+        response = client.get(reverse("events:commitments"))
+    assert response.content.decode().count("Дело ") == size

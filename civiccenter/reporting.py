@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from consulting.totals import consulting_totals, grant_review_totals
+from consulting.totals import consulting_summary, consulting_totals, grant_review_totals
 from events.totals import events_totals
 from initiatives.analytics import cohort_survival, registry_indicators
 from training.totals import training_totals
@@ -25,8 +25,9 @@ class Row:
     year_to_date: object
 
 
-def _period(start: date, end: date) -> dict:
-    consulting = consulting_totals(start, end)
+def _period(start: date, end: date, *, breakdowns: bool = False) -> dict:
+    """The figures of a period; the breakdowns by topic and consultant only where shown."""
+    consulting = consulting_totals(start, end) if breakdowns else consulting_summary(start, end)
     training = training_totals(start, end)
     events = events_totals(start, end)
     registry = registry_indicators(start, end)
@@ -64,7 +65,7 @@ ROWS = [
 def quarter_figures(quarter: Quarter) -> dict:
     """Everything the quarterly report shows, for the quarter, the previous quarter and the
     year to date."""
-    current = _period(quarter.start, quarter.end)
+    current = _period(quarter.start, quarter.end, breakdowns=True)
     previous_quarter = quarter.previous()
     previous = _period(previous_quarter.start, previous_quarter.end)
     year = _period(date(quarter.year, 1, 1), quarter.end)

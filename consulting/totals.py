@@ -21,14 +21,23 @@ def _hours(minutes) -> Decimal:
     return (Decimal(minutes or 0) / MINUTES_PER_HOUR).quantize(Decimal("0.01"))
 
 
-def consulting_totals(start: date, end: date) -> dict:
-    """Hours and consultations between two local dates, inclusive."""
-    logs = ConsultationLog.objects.filter(held_on__range=(start, end))
-    overall = logs.aggregate(
+def consulting_summary(start: date, end: date) -> dict:
+    """Hours, consultations and people between two local dates, inclusive (one query)."""
+    overall = ConsultationLog.objects.filter(held_on__range=(start, end)).aggregate(
         minutes=Sum("duration_minutes", default=0),
         sessions=Count("id"),
         people=Sum("people_count", default=0),
     )
+    return {
+        "hours": _hours(overall["minutes"]),
+        "sessions": overall["sessions"],
+        "people": overall["people"],
+    }
+
+
+def consulting_totals(start: date, end: date) -> dict:
+    """The summary plus the breakdowns by topic, consultant and initiative."""
+    logs = ConsultationLog.objects.filter(held_on__range=(start, end))
     by_topic = (
         logs.values("topic__name")
         .annotate(minutes=Sum("duration_minutes"), sessions=Count("id"))
@@ -55,9 +64,7 @@ def consulting_totals(start: date, end: date) -> dict:
         .order_by("-minutes", "organisation__name")
     )
     return {
-        "hours": _hours(overall["minutes"]),
-        "sessions": overall["sessions"],
-        "people": overall["people"],
+        **consulting_summary(start, end),
         "by_topic": [
             {
                 "name": row["topic__name"],

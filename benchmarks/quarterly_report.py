@@ -1,0 +1,70 @@
+"""Quarterly report benchmark: the report's numbers, the whole PDF and XLSX, peak memory.
+
+Run with `scripts/benchmark quarterly_report` after `scripts/benchmark consulting_totals`
+has filled the database (1,000,000 logged consultations, 10,000 registry records). Goals
+(issue 8): numbers under 1 s, the whole PDF under 10 s, peak memory under 500 MB.
+"""
+
+import os
+import resource
+import statistics
+import sys
+import time
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civiccenter.settings.local")
+os.environ["DEBUG"] = "false"
+django.setup()
+
+from civiccenter.models import QuarterlyReport  # noqa: E402
+from civiccenter.quarters import Quarter  # noqa: E402
+from civiccenter.reporting import quarter_figures  # noqa: E402
+from civiccenter.reports import report_generate  # noqa: E402
+from consulting.models import ConsultationLog  # noqa: E402
+
+RUNS = 5
+
+
+def main() -> int:
+    logs = ConsultationLog.objects.count()
+    if logs < 1_000_000:
+        print(f"only {logs} log entries: run `scripts/benchmark consulting_totals` first")
+        return 1
+    quarter = Quarter.current().previous()
+    numbers = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        figures = quarter_figures(quarter)
+        numbers.append(time.perf_counter() - started)
+    report, _created = QuarterlyReport.objects.get_or_create(
+        year=quarter.year,
+        quarter=quarter.number,
+        defaults={"requested_at": django.utils.timezone.now()},
+    )
+    documents = []
+    for _ in range(3):
+        QuarterlyReport.objects.filter(pk=report.pk).update(
+            state="queued", generation=report.generation + 1
+        )
+        report.refresh_from_db()
+        started = time.perf_counter()
+        report = report_generate(report_id=report.pk, generation=report.generation)
+        documents.append(time.perf_counter() - started)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with report.pdf.open("rb") as handle:
+        pdf_size = len(handle.read())
+    numbers_ms = statistics.median(numbers) * 1000
+    documents_s = statistics.median(documents)
+    print(f"log entries: {logs}; quarter {quarter}: {figures['rows'][0].quarter} consulting hours")
+    print(f"report numbers, median of {RUNS}: {numbers_ms:.0f} ms (goal: < 1000 ms)")
+    print(
+        f"PDF and XLSX, median of 3: {documents_s:.2f} s (goal: < 10 s), PDF {pdf_size // 1024} KiB"
+    )
+    print(f"peak memory of the process: {peak_mb:.0f} MB (goal: < 500 MB)")
+    ok = max(numbers) < 1 and max(documents) < 10 and peak_mb < 500
+    return 0 if ok else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,13 +1,12 @@
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.concurrency import at_once
 from training.models import Enrolment, SessionDay
 from training.services import attendance, enrolment
 from training.services.enrolment import SessionFull
@@ -113,26 +112,14 @@ def test_trainer_marks_attendance_on_the_phone_page(client, make_user, make_sess
 def test_simultaneous_enrolments_never_exceed_the_capacity(make_user, make_session):
     session = make_session(capacity=3)
     people = [make_user("activist") for _ in range(10)]
-    barrier = threading.Barrier(len(people))
-    outcomes = []
 
-    def enrol(person):
-        try:
-            barrier.wait()
-            enrolment.enrolment_create(session=session, user=person)
-            outcomes.append("enrolled")
-        except SessionFull:
-            outcomes.append("full")
-        finally:
-            connection.close()
+    outcomes = at_once(
+        lambda person: enrolment.enrolment_create(session=session, user=person),
+        people,
+        refused=SessionFull,
+    )
 
-    threads = [threading.Thread(target=enrol, args=(p,)) for p in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert sorted(outcomes) == ["enrolled"] * 3 + ["full"] * 7
+    assert sorted(outcomes) == ["ok"] * 3 + ["refused"] * 7
     assert Enrolment.objects.filter(session=session, status="enrolled").count() == 3
 
 

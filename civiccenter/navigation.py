@@ -125,6 +125,12 @@ DESK_ITEMS = [
         _("Ratings and comments of attendees, by session and programme."),
     ),
     NavItem(
+        _("Practice passports"),
+        "initiatives:passports",
+        staff_or_administration,
+        _("Structured descriptions of practices, published and as PDF."),
+    ),
+    NavItem(
         _("Administration panel"),
         "admin:index",
         staff_or_administration,

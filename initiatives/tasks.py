@@ -34,3 +34,21 @@ def _run(job_id: int, step) -> str:
             state=ImportJob.State.FAILED, error=str(error)[:2000], finished_at=timezone.now()
         )
         raise
+
+
+@shared_task(bind=True, acks_late=True, max_retries=3)
+def generate_passport_pdf(self, passport_id: int, version: int) -> str:
+    """Makes a passport's PDF; after the last retry the passport is marked failed with the
+    reason, and the error is raised again for the worker's log."""
+    from .models import PracticePassport
+    from .services import passports
+
+    try:
+        return passports.passport_pdf_generate(passport_id=passport_id, version=version).pdf_state
+    except Exception as error:
+        if self.request.retries < self.max_retries and not self.request.is_eager:
+            raise self.retry(exc=error, countdown=30) from error
+        PracticePassport.objects.filter(pk=passport_id).update(
+            pdf_state=PracticePassport.PdfState.FAILED, pdf_error=str(error)[:2000]
+        )
+        raise

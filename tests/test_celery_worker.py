@@ -132,3 +132,47 @@ def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user,
     assert "1 Часы консультаций ч 2,50 0,00 2,50" in rows
     assert "9 Публикации в СМИ шт. 23 0 23" in rows
     assert QuarterlyReport.objects.count() == 1
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_passport_pdf_is_made_by_a_real_worker(start_worker, make_user, tmp_path):
+    from initiatives.models import PracticePassport
+    from initiatives.services import passports
+
+    author = make_user("coordinator")
+    passport = passports.passport_save(
+        author=author,
+        fields={"title": "Форум «Диалог»", "territory": "ЗАТО Зеленогорск", "reached": 65000},
+        tables={
+            "costs": [
+                {
+                    "item": "Проведение Форума",
+                    "amount": "300 000",
+                    "source": "Муниципальная программа",
+                }
+            ]
+        },
+    )
+    start_worker(DATABASE_URL=_test_database_url(), MEDIA_ROOT=str(settings.MEDIA_ROOT))
+    passports.passport_pdf_request(passport=passport)
+
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        passport.refresh_from_db()
+        if passport.pdf_state in ("ready", "failed"):
+            break
+        time.sleep(0.5)
+    assert passport.pdf_state == "ready", passport.pdf_error
+
+    pdf = tmp_path / "passport.pdf"
+    with passport.pdf.open("rb") as handle:
+        pdf.write_bytes(handle.read())
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "Форум «Диалог»" in text and "ЗАТО Зеленогорск" in text
+    assert "Проведение Форума" in text and "Всего 300 000" in text
+    assert PracticePassport.objects.get().pdf_version == 1

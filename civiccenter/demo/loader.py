@@ -1,5 +1,6 @@
 """Loads the demo dataset. Every function is idempotent: run it any number of times."""
 
+import json
 import secrets
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -15,13 +16,14 @@ from civiccenter.quarters import Quarter
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
 from consulting.services import hours
 from events.models import AgendaItem, Commitment, Event, EventSeries, Partner
-from initiatives.models import ImportJob, Organisation
-from initiatives.services import importing
+from initiatives.models import ImportJob, Organisation, PracticePassport
+from initiatives.services import importing, passports
 from training.models import Programme, Session, SessionDay, Trainer
 
 from . import content
 
 PENZA_CSV = Path(__file__).with_name("penza_communities.csv")
+PASSPORTS = Path(__file__).with_name("passports")
 
 
 def load_consulting_topics() -> int:
@@ -276,6 +278,28 @@ def load_event_details(*, today=None) -> int:
     return Event.objects.count()
 
 
+def load_passports() -> int:
+    """The two seed passports (003: the Zarechny forum, 004: the Zelenogorsk forum «Диалог»),
+    published, through the same service as the editor; loaded once."""
+    author = User.objects.get(email=content.COORDINATOR_EMAIL)
+    links = {"zarechny.json": "forum-zarechny", "dialog.json": None}
+    created = 0
+    for name, event_slug in links.items():
+        data = json.loads((PASSPORTS / name).read_text(encoding="utf-8"))
+        if PracticePassport.objects.filter(title=data["title"]).exists():
+            continue
+        tables = data.pop("tables")
+        fields = {key: value for key, value in data.items() if key in passports.FIELDS}
+        if event_slug:
+            fields["event"] = Event.objects.filter(slug=event_slug).first()
+        if name == "dialog.json":
+            fields["series"] = EventSeries.objects.filter(title__contains="Диалог").first()
+        passport = passports.passport_save(author=author, fields=fields, tables=tables)
+        passports.passport_publish(passport=passport)
+        created += 1
+    return created
+
+
 @transaction.atomic
 def load_all(*, passwords_file: Path | None) -> dict:
     return {
@@ -288,4 +312,5 @@ def load_all(*, passwords_file: Path | None) -> dict:
         "consultations": load_consulting_history(),
         "training_sessions": load_training_sessions(),
         "events_total": load_event_details(),
+        "passports": load_passports(),
     }

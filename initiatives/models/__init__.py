@@ -1,6 +1,7 @@
 from .history import ChangeRecord, Grant, HeadcountRecord, Partnership, Relation, StatusChange
 from .imports import ImportJob
 from .organisation import Organisation, OrganisationLink
+from .passports import PassportVersion, PracticePassport
 from .reference import District, Topic
 from .team import Invitation, Membership, Role
 
@@ -15,6 +16,8 @@ __all__ = [
     "Organisation",
     "OrganisationLink",
     "Partnership",
+    "PassportVersion",
+    "PracticePassport",
     "Relation",
     "Role",
     "StatusChange",

@@ -42,7 +42,9 @@ EDITABLE_FIELDS = [
 
 
 # Slugs that name pages of the registry (initiatives/urls.py) and so cannot name a record.
-RESERVED_SLUGS = frozenset({"new", "mine", "moderation", "analytics", "import", "invitations"})
+RESERVED_SLUGS = frozenset(
+    {"new", "mine", "moderation", "analytics", "import", "invitations", "passports"}
+)
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:

@@ -148,31 +148,65 @@ def passport_publish(*, passport: PracticePassport) -> PracticePassport:
 
 
 def figures_for(passport: PracticePassport) -> list[dict]:
-    """Rows for the results table from what the linked event recorded."""
-    if passport.event_id is None:
-        return []
-    from events.totals import event_figures
-
-    figures = event_figures(passport.event)
-    outcome = figures["outcome"]
-    rows = [
-        (_("Participants registered, people"), figures["registered"]),
-        (
-            _("Participants who came, people"),
-            figures["arrived"] + (outcome.other_participants if outcome else 0),
-        ),
-        (_("Commitments made at the event, pcs"), figures["commitments_made"]),
-        (_("Commitments done, pcs"), figures["commitments_done"]),
-    ]
-    if outcome:
-        rows += [
-            (_("Speeches, pcs"), outcome.speeches),
-            (_("Master-classes, pcs"), outcome.master_classes),
-            (_("Publications in the media, pcs"), outcome.media_publications),
-        ]
+    """Rows for the results table from what the linked event, series or programme recorded."""
+    rows: list[tuple] = []
+    if passport.event_id is not None:
+        rows += _event_rows([passport.event])
+    if passport.series_id is not None:
+        rows += _event_rows(list(passport.series.events.all()), prefix=_("Series: "))
+    if passport.programme_id is not None:
+        rows += _programme_rows(passport.programme)
     return [
         {"indicator": str(label), "last_year": str(value), "whole_period": str(value)}
         for label, value in rows
+    ]
+
+
+def _event_rows(events, prefix: str = "") -> list[tuple]:
+    from events.totals import event_figures
+
+    totals = dict.fromkeys(
+        ["events", "registered", "came", "made", "done", "speeches", "classes", "media"], 0
+    )
+    for event in events:
+        figures = event_figures(event)
+        outcome = figures["outcome"]
+        totals["events"] += 1
+        totals["registered"] += figures["registered"]
+        totals["came"] += figures["arrived"] + (outcome.other_participants if outcome else 0)
+        totals["made"] += figures["commitments_made"]
+        totals["done"] += figures["commitments_done"]
+        if outcome:
+            totals["speeches"] += outcome.speeches
+            totals["classes"] += outcome.master_classes
+            totals["media"] += outcome.media_publications
+    rows = [
+        (_("Participants registered, people"), totals["registered"]),
+        (_("Participants who came, people"), totals["came"]),
+        (_("Commitments made at the event, pcs"), totals["made"]),
+        (_("Commitments done, pcs"), totals["done"]),
+        (_("Speeches, pcs"), totals["speeches"]),
+        (_("Master-classes, pcs"), totals["classes"]),
+        (_("Publications in the media, pcs"), totals["media"]),
+    ]
+    if prefix:
+        rows.insert(0, (_("Events held, pcs"), totals["events"]))
+    return [(f"{prefix}{label}", value) for label, value in rows]
+
+
+def _programme_rows(programme) -> list[tuple]:
+    from django.db.models import Count, Q
+
+    from training.models import Attendance
+
+    sessions = programme.sessions.filter(is_cancelled=False)
+    attended = Attendance.objects.filter(day__session__in=sessions, present=True).aggregate(
+        people=Count("enrolment__user", distinct=True), marks=Count("id", filter=Q(present=True))
+    )
+    return [
+        (_("Sessions held, pcs"), sessions.count()),
+        (_("People who attended, people"), attended["people"]),
+        (_("Attendances, pcs"), attended["marks"]),
     ]
 
 

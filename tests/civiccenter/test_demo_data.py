@@ -39,6 +39,14 @@ def test_demo_data_is_built_from_the_seeds_and_idempotent(tmp_path):
     assert Event.objects.filter(title__contains="Диалог").count() == 2
     emails = dict(line.split() for line in first_passwords.splitlines())
     assert len(emails) == 5
+    from initiatives.models import PracticePassport
+    from initiatives.services.passports import costs_total
+
+    zarechny = PracticePassport.objects.get(title__startswith="Форум «Заречный")
+    assert zarechny.status == "published" and costs_total(zarechny.tables) == 365000
+    assert PracticePassport.objects.get(title__startswith="Гражданский форум «Диалог»").tables[
+        "problems"
+    ]
     admin = User.objects.get(email="admin@portal.local")
     assert admin.check_password(emails["admin@portal.local"])
     assert set(admin.groups.values_list("name", flat=True)) == {"administration"}

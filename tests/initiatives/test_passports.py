@@ -132,3 +132,30 @@ def test_linked_event_figures_are_offered_as_results(client, coordinator):
 
     assert 'value="Публикации в СМИ, шт."' in html and 'value="12"' in html
     assert 'value="Пришли участники, чел."' in html and 'value="140"' in html
+
+
+def test_a_linked_programme_offers_its_training_figures(client, coordinator, make_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from training.models import Programme, Session, SessionDay
+    from training.services import attendance, enrolment
+
+    programme = Programme.objects.create(title="Управление ресурсами", kind="two_day_session")
+    session = Session.objects.create(programme=programme, place="Центр", capacity=5)
+    start = timezone.now() + timedelta(days=1)
+    day = SessionDay.objects.create(
+        session=session, starts_at=start, ends_at=start + timedelta(hours=4)
+    )
+    people = [
+        enrolment.enrolment_create(session=session, user=make_user("activist")) for _ in range(2)
+    ]
+    attendance.attendance_mark(day=day, marks={p.pk: True for p in people}, user=coordinator)
+    passport = passports.passport_save(
+        author=coordinator, fields={"title": "Школа", "programme": programme}, tables={}
+    )
+
+    rows = passports.figures_for(passport)
+
+    assert {"indicator": "Посетили занятия, чел.", "last_year": "2", "whole_period": "2"} in rows

@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from civiccenter.mail import send_templated
+from civiccenter.waitlist import fill_free_places
 from initiatives.models import Membership, Organisation
 from initiatives.services.activity import record_activity
 
@@ -111,15 +112,20 @@ def registration_cancel(*, registration: Registration, user) -> Registration:
     was_registered = registration.status == R.REGISTERED
     registration.status = R.CANCELLED
     registration.save(update_fields=["status"])
-    if was_registered and event.capacity is not None:
-        free = event.capacity - places_taken(event)
-        for waiting in event.registrations.filter(status=R.WAITLISTED).order_by("created_at", "id")[
-            : max(free, 0)
-        ]:
-            waiting.status = R.REGISTERED
-            waiting.save(update_fields=["status"])
-            send_ticket(waiting)
+    if was_registered:
+        fill_free_places(
+            capacity=event.capacity,
+            taken=places_taken(event),
+            waiting=event.registrations.filter(status=R.WAITLISTED),
+            promote=_promote,
+        )
     return registration
+
+
+def _promote(registration: Registration) -> None:
+    registration.status = R.REGISTERED
+    registration.save(update_fields=["status"])
+    send_ticket(registration)
 
 
 class AlreadyCheckedIn(ValidationError):

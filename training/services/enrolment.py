@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civiccenter.mail import send_templated
+from civiccenter.waitlist import fill_free_places
 from initiatives.models import Membership, Organisation
 from initiatives.services.activity import record_activity
 
@@ -89,15 +90,9 @@ def enrolment_cancel(*, enrolment: Enrolment, user) -> Enrolment:
 
 
 def promote_from_waitlist(session: Session) -> list[Enrolment]:
-    """Fills free places from the waitlist in the order people joined it. Call it with the
-    session row locked."""
-    free = session.capacity - places_taken(session)
-    promoted = []
-    if free <= 0:
-        return promoted
-    for enrolment in session.enrolments.filter(status=E.WAITLISTED).order_by("created_at", "id")[
-        :free
-    ]:
+    """Fills free places from the waitlist. Call it with the session row locked."""
+
+    def promote(enrolment: Enrolment) -> None:
         enrolment.status, enrolment.promoted_at = E.ENROLLED, timezone.now()
         enrolment.save(update_fields=["status", "promoted_at"])
         send_templated(
@@ -105,8 +100,13 @@ def promote_from_waitlist(session: Session) -> list[Enrolment]:
             to=[enrolment.user.email],
             context={"enrolment": enrolment, "session": session},
         )
-        promoted.append(enrolment)
-    return promoted
+
+    return fill_free_places(
+        capacity=session.capacity,
+        taken=places_taken(session),
+        waiting=session.enrolments.filter(status=E.WAITLISTED),
+        promote=promote,
+    )
 
 
 def too_few_places(taken: int) -> str:

@@ -52,6 +52,10 @@ def invitation_accept(*, token: str, user) -> Membership:
         )
     except Invitation.DoesNotExist as error:
         raise ValidationError(_("This invitation is no longer valid.")) from error
+    if invitation.email.lower() != user.email.lower():
+        raise ValidationError(
+            _("This invitation was sent to another e-mail address."), code="not_invitee"
+        )
     membership, _created = Membership.objects.get_or_create(
         organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
     )

@@ -16,10 +16,12 @@ class InvitationAcceptView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Only the person it was sent to sees it: the link alone does not make a member.
         context["invitation"] = get_object_or_404(
             Invitation.objects.select_related("organisation", "invited_by"),
             token=self.kwargs["token"],
             accepted_at__isnull=True,
+            email__iexact=self.request.user.email,
         )
         return context
 

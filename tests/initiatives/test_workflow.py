@@ -301,5 +301,16 @@ def test_invitation_link_adds_the_person_to_the_team(client, activist, make_user
     client.post(url)
 
     assert Membership.objects.get(organisation=organisation, user=friend).role == "editor"
+    # The link alone does not make a member: another person who has it is refused.
+    stranger = make_user("activist")
+    second = Invitation.objects.create(
+        organisation=organisation, email="colleague@example.org", role="member", invited_by=activist
+    )
+    client.force_login(stranger)
+    second_url = reverse("initiatives:invitation_accept", args=[second.token])
+    assert client.get(second_url).status_code == 404
+    client.post(second_url)
+    assert not Membership.objects.filter(organisation=organisation, user=stranger).exists()
+    client.force_login(friend)
     assert client.get(_edit(organisation.slug, "about")).status_code == 200
     assert client.get(url).status_code == 404

@@ -1,0 +1,146 @@
+"""GET every named URL (the Django admin's aside) as anonymous, the activist who owns the
+objects, another activist, centre staff (a coordinator) and the administration. A URL with no
+expected outcome here fails the test, so a new page cannot slip in unreviewed.
+
+302 for the anonymous is the login page; 405 is a POST-only action; 404 hides what a person
+may not know exists (someone else's ticket, an invitation to someone else)."""
+
+import pytest
+from django.urls import reverse
+
+from .routes import kwargs_for, named_routes
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "activist", "other_activist", "staff", "administration")
+PUBLIC = (200, 200, 200, 200, 200)
+SIGNED_IN = (302, 200, 200, 200, 200)
+POST_ONLY = (302, 405, 405, 405, 405)
+STAFF_AND_ADMINISTRATION = (302, 403, 403, 200, 200)
+STAFF = (302, 403, 403, 200, 403)
+
+EXPECTED = {
+    # accounts (allauth and ours)
+    "account_change_password": SIGNED_IN,
+    "account_confirm_email": PUBLIC,
+    "account_confirm_login_code": (302, 302, 302, 302, 302),
+    "account_email": SIGNED_IN,
+    "account_email_verification_sent": PUBLIC,
+    "account_inactive": PUBLIC,
+    "account_login": (200, 302, 302, 302, 302),
+    "account_logout": SIGNED_IN,
+    "account_reauthenticate": SIGNED_IN,
+    "account_reset_password": PUBLIC,
+    "account_reset_password_done": PUBLIC,
+    "account_reset_password_from_key": PUBLIC,
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_set_password": (302, 302, 302, 302, 302),
+    "account_signup": (200, 302, 302, 302, 302),
+    "accounts:consent_withdraw": POST_ONLY,
+    "accounts:profile": SIGNED_IN,
+    "mfa_activate_totp": (302, 302, 302, 302, 302),
+    "mfa_authenticate": (302, 302, 302, 302, 302),
+    "mfa_deactivate_totp": (302, 404, 404, 302, 302),
+    "mfa_download_recovery_codes": (302, 404, 404, 404, 404),
+    "mfa_generate_recovery_codes": (302, 302, 302, 302, 302),
+    "mfa_index": SIGNED_IN,
+    "mfa_reauthenticate": (302, 302, 302, 200, 200),
+    "mfa_view_recovery_codes": (302, 404, 404, 404, 404),
+    "set_language": (302, 302, 302, 302, 302),
+    # portal
+    "home": PUBLIC,
+    "privacy": PUBLIC,
+    "desk": STAFF_AND_ADMINISTRATION,
+    "reports:archive": STAFF_AND_ADMINISTRATION,
+    "reports:download": STAFF_AND_ADMINISTRATION,
+    "reports:status": STAFF_AND_ADMINISTRATION,
+    # registry
+    "initiatives:analytics": STAFF_AND_ADMINISTRATION,
+    "initiatives:catalogue": PUBLIC,
+    "initiatives:create": SIGNED_IN,
+    "initiatives:decide": (302, 403, 403, 405, 403),
+    "initiatives:edit": (302, 200, 403, 403, 403),
+    "initiatives:export": STAFF_AND_ADMINISTRATION,
+    "initiatives:history": (302, 200, 403, 200, 403),
+    "initiatives:import": STAFF,
+    "initiatives:import_detail": STAFF,
+    "initiatives:import_status": STAFF,
+    "initiatives:invitation_accept": (302, 404, 200, 404, 404),
+    "initiatives:mine": SIGNED_IN,
+    "initiatives:moderation": STAFF,
+    "initiatives:open_data": PUBLIC,
+    "initiatives:passport": PUBLIC,
+    "initiatives:passport_action": POST_ONLY,
+    "initiatives:passport_create": SIGNED_IN,
+    "initiatives:passport_edit": STAFF,
+    "initiatives:passport_pdf": PUBLIC,
+    "initiatives:passports": PUBLIC,
+    "initiatives:profile": PUBLIC,
+    # consulting
+    "consulting:book": SIGNED_IN,
+    "consulting:cancel": POST_ONLY,
+    "consulting:catalogue": PUBLIC,
+    "consulting:councils": STAFF_AND_ADMINISTRATION,
+    "consulting:dashboard": STAFF_AND_ADMINISTRATION,
+    "consulting:decide": (302, 403, 403, 405, 403),
+    "consulting:log": STAFF_AND_ADMINISTRATION,
+    "consulting:log_create": STAFF,
+    "consulting:log_edit": STAFF,
+    "consulting:log_export": STAFF_AND_ADMINISTRATION,
+    "consulting:mine": SIGNED_IN,
+    "consulting:move": (302, 200, 403, 200, 403),
+    "consulting:outcome": STAFF,
+    "consulting:quarter_state": (302, 403, 403, 403, 405),
+    "consulting:reviews": STAFF_AND_ADMINISTRATION,
+    "consulting:roadmap": (302, 200, 403, 200, 403),
+    "consulting:staff_bookings": STAFF,
+    # training
+    "training:attendance": STAFF,
+    "training:cancel": POST_ONLY,
+    "training:certificate_download": (302, 200, 403, 200, 200),
+    "training:certificate_request": POST_ONLY,
+    "training:dashboard": STAFF_AND_ADMINISTRATION,
+    "training:enrol": POST_ONLY,
+    "training:feed": PUBLIC,
+    "training:feedback": PUBLIC,
+    "training:feedback_results": STAFF_AND_ADMINISTRATION,
+    "training:mine": SIGNED_IN,
+    "training:programmes": PUBLIC,
+    "training:session": PUBLIC,
+    "training:session_ics": PUBLIC,
+    "training:verify": PUBLIC,
+    # events
+    "events:calendar": PUBLIC,
+    "events:cancel": POST_ONLY,
+    "events:check_in": STAFF,
+    "events:commitment_done": (302, 403, 403, 405, 405),
+    "events:commitments": PUBLIC,
+    "events:counts": STAFF,
+    "events:event": PUBLIC,
+    "events:feed": PUBLIC,
+    "events:gallery": PUBLIC,
+    "events:game_join": POST_ONLY,
+    "events:moderate": (302, 403, 403, 405, 403),
+    "events:questions": PUBLIC,
+    "events:register": POST_ONLY,
+    "events:report_action": POST_ONLY,
+    "events:stand": POST_ONLY,
+    "events:submit_report": SIGNED_IN,
+    "events:support": (405, 405, 405, 405, 405),
+    "events:teams": STAFF,
+    "events:ticket": (302, 200, 404, 404, 404),
+    "events:tickets": SIGNED_IN,
+}
+
+
+def test_every_url_has_an_expected_outcome():
+    routes = set(named_routes())
+    assert routes - set(EXPECTED) == set(), "new URLs need an expected outcome in this table"
+    assert set(EXPECTED) - routes == set(), "the table names URLs that no longer exist"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_url_answers_each_role_as_expected(name, world, clients):
+    url = reverse(name, kwargs=kwargs_for(name, world))
+    actual = tuple(clients[role].get(url).status_code for role in ROLES)
+    assert actual == EXPECTED[name], dict(zip(ROLES, actual, strict=True))

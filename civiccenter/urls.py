@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import media, views
 
 # The admin signs in through allauth: its rate limits and two-factor step apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -23,7 +23,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded public files through the storage API, on every server (S3 storage gives its own
+# URLs instead and never reaches this view).
+urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media"))

@@ -60,6 +60,7 @@ def kwargs_for(name: str, world: dict) -> dict:
         "events:moderate": {"pk": o["question"].pk, "action": "accept"},
         "events:report_action": {"pk": o["report"].pk, "action": "vote"},
         "reports:download": {"pk": o["quarterly"].pk, "fmt": "pdf"},
+        "media": {"path": o["report"].poster.name},
         "account_confirm_email": {"key": "nokey"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "nokey"},
     }

@@ -11,6 +11,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("privacy/", views.PrivacyPolicyView.as_view(), name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
     path("desk/", views.DeskView.as_view(), name="desk"),
     path("initiatives/", include("initiatives.urls")),
     path("consulting/", include("consulting.urls")),

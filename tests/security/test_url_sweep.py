@@ -49,6 +49,7 @@ EXPECTED = {
     "set_language": (302, 302, 302, 302, 302),
     # portal
     "home": PUBLIC,
+    "healthz": PUBLIC,
     "media": PUBLIC,
     "privacy": PUBLIC,
     "desk": STAFF_AND_ADMINISTRATION,

@@ -2,11 +2,13 @@
 a Celery task, kept through Django's storage API."""
 
 import hashlib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -114,3 +116,26 @@ def request_after_quarter_end(*, today=None) -> QuarterlyReport | None:
     if QuarterlyReport.objects.filter(year=previous.year, quarter=previous.number).exists():
         return None
     return report_request(quarter=previous)
+
+
+def resend_stale(
+    *, now=None, queued_after=timedelta(minutes=10), running_after=timedelta(minutes=30)
+) -> list[int]:
+    """Re-sends reports whose task was lost (a broker restarted, a worker killed): the state
+    lives in PostgreSQL, so a report queued or running for too long is queued again. The task
+    is idempotent, so a late original and the re-sent one still make one file."""
+    now = now or timezone.now()
+    stale = QuarterlyReport.objects.filter(
+        Q(state=QuarterlyReport.State.QUEUED, requested_at__lt=now - queued_after)
+        | Q(state=QuarterlyReport.State.RUNNING, started_at__lt=now - running_after)
+    )
+    from .tasks import generate_quarterly_report
+
+    resent = []
+    for report in stale:
+        QuarterlyReport.objects.filter(pk=report.pk).update(
+            state=QuarterlyReport.State.QUEUED, requested_at=now
+        )
+        generate_quarterly_report.delay(report.pk, report.generation)
+        resent.append(report.pk)
+    return resent

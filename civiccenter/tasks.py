@@ -53,3 +53,11 @@ def request_quarterly_report() -> int | None:
 
     report = reports.request_after_quarter_end()
     return report.pk if report else None
+
+
+@shared_task
+def resend_stale_reports() -> list[int]:
+    """Every 5 minutes (Celery beat): reports whose task was lost are queued again."""
+    from . import reports
+
+    return reports.resend_stale()

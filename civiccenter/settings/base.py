@@ -249,6 +249,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.request_feedback",
         "schedule": crontab(minute=35),
     },
+    "resend-stale-reports": {
+        "task": "civiccenter.tasks.resend_stale_reports",
+        "schedule": crontab(minute="*/5"),
+    },
     "quarterly-report": {
         "task": "civiccenter.tasks.request_quarterly_report",
         "schedule": crontab(hour=6, minute=0),

@@ -137,3 +137,20 @@ def test_only_staff_and_the_administration_see_reports(client, activist, make_us
         reverse("reports:archive"), {"quarter": str(Quarter.current().next())}, follow=True
     )
     assert "ещё не начался" in response.content.decode()
+
+
+def test_a_report_whose_task_was_lost_is_sent_again_and_made_once(quarter_data):
+    from datetime import timedelta
+
+    # The request was stored but its task never reached a worker (Redis restarted).
+    report = QuarterlyReport.objects.create(
+        year=2026, quarter=3, requested_at=timezone.now() - timedelta(minutes=30), generation=1
+    )
+
+    assert reports.resend_stale() == [report.pk]
+    report.refresh_from_db()
+    assert report.state == "done" and report.pdf
+    assert reports.resend_stale() == []
+    # The lost original arriving late changes nothing.
+    reports.report_generate(report_id=report.pk, generation=1)
+    assert QuarterlyReport.objects.get().checksum == report.checksum

@@ -30,11 +30,16 @@ def name_key_expression():
     )
 
 
+# «www.» and the mobile «m.» in front of a host that still has a dot after them
+# (so «m.ru» stays «m.ru»); PostgreSQL's regular expressions read the lookahead too.
+_HOST_PREFIXES = r"^(www\.)?(m\.)?(?=[^/]*\.)"
+
+
 def normalise_url(url: str) -> str:
     """`https://www.vk.com/Club1/` and `vk.com/club1` are the same page."""
     text = url.strip().lower()
     text = re.sub(r"^[a-z]+://", "", text)
-    text = re.sub(r"^(www\.|m\.)", "", text)
+    text = re.sub(_HOST_PREFIXES, "", text)
     text = re.sub(r"[?#].*$", "", text)
     return text.rstrip("/")
 
@@ -43,5 +48,5 @@ def url_key_expression():
     def replace(expression, pattern):
         return Func(expression, Value(pattern), Value(""), function="regexp_replace")
 
-    stripped = replace(replace(replace(Lower(F("url")), "^[a-z]+://"), "^(www\\.|m\\.)"), "[?#].*$")
+    stripped = replace(replace(replace(Lower(F("url")), "^[a-z]+://"), _HOST_PREFIXES), "[?#].*$")
     return Func(stripped, Value("/"), function="rtrim")

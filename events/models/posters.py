@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.uploads import GeneratedName
 from initiatives.models import Organisation
 
 from ..validators import validate_poster
@@ -26,7 +27,11 @@ class StandReport(models.Model):
     )
     title = models.CharField(_("title"), max_length=255)
     abstract = models.TextField(_("abstract"))
-    poster = models.FileField(_("poster"), upload_to="posters/%Y/", validators=[validate_poster])
+    poster = models.FileField(
+        _("poster"),
+        upload_to=GeneratedName("posters/%Y", "poster", (".pdf", ".png", ".jpg")),
+        validators=[validate_poster],
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED
     )

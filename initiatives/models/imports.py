@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.uploads import GeneratedName
+
 
 class ImportJob(models.Model):
     """An uploaded CSV or XLSX list: parsed and previewed first, then committed whole."""
@@ -14,7 +16,9 @@ class ImportJob(models.Model):
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
 
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file = models.FileField(
+        _("file"), upload_to=GeneratedName("imports/%Y/%m", "file", (".csv", ".xlsx"))
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default="queued")
     total_rows = models.PositiveIntegerField(default=0)

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.uploads import GeneratedName
+
 from ..names import name_key_expression, url_key_expression
 from ..validators import http_only, validate_inn, validate_logo, validate_ogrn
 from .reference import District, Topic
@@ -58,7 +60,10 @@ class Organisation(models.Model):
     private_email = models.EmailField(_("private e-mail"), blank=True)
     private_phone = models.CharField(_("private phone"), max_length=32, blank=True)
     logo = models.ImageField(
-        _("logo"), upload_to="logos/%Y/%m/", blank=True, validators=[validate_logo]
+        _("logo"),
+        upload_to=GeneratedName("logos/%Y/%m", "logo", (".png", ".jpg", ".webp")),
+        blank=True,
+        validators=[validate_logo],
     )
 
     members_count = models.PositiveIntegerField(_("members"), default=0)

@@ -1,3 +1,4 @@
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -126,6 +127,7 @@ def test_stand_report_deadline_type_and_size(activist, make_event):
         poster=_poster(),
     )
     assert report.status == "submitted"
+    assert re.fullmatch(r"posters/\d{4}/[0-9a-f]{32}\.pdf", report.poster.name)
 
     event.reports_deadline = timezone.now() - timedelta(minutes=1)
     event.save()

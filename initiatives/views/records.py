@@ -125,7 +125,7 @@ class StepView(LoginRequiredMixin, EditorRequiredMixin, FormView):
         try:
             if step == "about":
                 data.pop("confirm_distinct", None)
-                organisations.organisation_update(
+                organisation = organisations.organisation_update(
                     organisation=organisation, user=self.request.user, fields=data
                 )
             elif step == "topics":

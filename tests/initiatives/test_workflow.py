@@ -314,3 +314,15 @@ def test_invitation_link_adds_the_person_to_the_team(client, activist, make_user
     client.force_login(friend)
     assert client.get(_edit(organisation.slug, "about")).status_code == 200
     assert client.get(url).status_code == 404
+
+
+def test_renaming_a_draft_leads_to_the_next_step_under_the_new_address(client, activist, draft_of):
+    organisation = draft_of(activist, name="Рабочее название")
+    client.force_login(activist)
+
+    response = client.post(_edit(organisation.slug, "about"), ABOUT, follow=True)
+
+    organisation.refresh_from_db()
+    assert organisation.slug == "зелёный-двор"
+    assert response.redirect_chain == [(_edit(organisation.slug, "topics"), 302)]
+    assert response.status_code == 200

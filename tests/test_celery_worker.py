@@ -7,15 +7,14 @@ import time
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from civiccenter.celery import app
 from civiccenter.tasks import deliver_email
+from tests.processes import current_database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,12 +80,6 @@ def test_email_task_runs_in_a_real_worker_and_returns_its_result(start_worker, t
     assert "anna@example.org" in files[0].read_text()
 
 
-def _test_database_url() -> str:
-    """The URL of the database this test uses (pytest-django's test_… copy)."""
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
-
-
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user, tmp_path):
@@ -111,7 +104,7 @@ def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user,
     )
     Outcome.objects.create(event=event, media_publications=23)
 
-    start_worker(DATABASE_URL=_test_database_url(), MEDIA_ROOT=str(settings.MEDIA_ROOT))
+    start_worker(DATABASE_URL=current_database_url(), MEDIA_ROOT=str(settings.MEDIA_ROOT))
     report = reports.report_request(quarter=Quarter(2026, 3))
 
     deadline = time.monotonic() + 90
@@ -154,7 +147,7 @@ def test_passport_pdf_is_made_by_a_real_worker(start_worker, make_user, tmp_path
             ]
         },
     )
-    start_worker(DATABASE_URL=_test_database_url(), MEDIA_ROOT=str(settings.MEDIA_ROOT))
+    start_worker(DATABASE_URL=current_database_url(), MEDIA_ROOT=str(settings.MEDIA_ROOT))
     passports.passport_pdf_request(passport=passport)
 
     deadline = time.monotonic() + 90

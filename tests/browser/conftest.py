@@ -1,7 +1,6 @@
 """Browser fixtures: every page a test visits is checked for accessibility (axe-core), for
 Content-Security-Policy violations and for requests to any host but the portal's own."""
 
-import importlib
 from urllib.parse import urlsplit
 
 import pytest
@@ -67,24 +66,6 @@ class CheckedPage:
         assert not unchecked, f"pages visited without an axe check: {unchecked}"
         assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
         assert not self.csp_violations, f"CSP violations: {self.csp_violations}"
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """A transactional test empties the database when it ends (Django's flush recreates
-    content types and permissions, not the rows of data migrations). Put back the roles and
-    topics by running the data migrations' own functions."""
-    from django.apps import apps
-
-    importlib.import_module("accounts.migrations.0002_roles").assign_roles(apps)
-    registry = importlib.import_module("initiatives.migrations.0002_topics_and_role_permissions")
-    registry.seed_topics(apps)
-    registry.assign_roles(apps)
-    importlib.import_module("consulting.migrations.0003_role_permissions").assign_roles(apps)
-    importlib.import_module("training.migrations.0003_role_permissions").assign_roles(apps)
-    importlib.import_module("events.migrations.0003_role_permissions").assign_roles(apps)
-    importlib.import_module("civiccenter.migrations.0003_report_permissions").assign_roles(apps)
-    importlib.import_module("initiatives.migrations.0004_passport_permissions").assign_roles(apps)
 
 
 @pytest.fixture

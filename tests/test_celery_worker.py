@@ -1,6 +1,7 @@
 """Tasks through a real Celery worker process and the real Redis broker."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -21,44 +22,45 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def start_worker(tmp_path):
-    """Starts a worker on a queue of its own; the test's tasks are sent to that queue."""
+    """Starts a worker on a queue of its own (or on `queue`, to follow a killed worker); the
+    test's tasks are sent to that queue. Returns the worker's process."""
     processes = []
     saved = app.conf.task_always_eager, app.conf.task_default_queue
 
-    def start(**env_overrides) -> str:
-        queue = f"test-{uuid.uuid4().hex[:8]}"
+    def start(queue: str | None = None, **env_overrides) -> subprocess.Popen:
+        queue = queue or f"test-{uuid.uuid4().hex[:8]}"
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "civiccenter.settings.test", **env_overrides}
-        processes.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "celery",
-                    "-A",
-                    "civiccenter",
-                    "worker",
-                    "--pool",
-                    "solo",
-                    "--queues",
-                    queue,
-                    "--loglevel",
-                    "WARNING",
-                    "--without-gossip",
-                    "--without-mingle",
-                ],
-                cwd=ROOT,
-                env=env,
-            )
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "civiccenter",
+                "worker",
+                "--pool",
+                "solo",
+                "--queues",
+                queue,
+                "--loglevel",
+                "WARNING",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
         )
+        processes.append(process)
         app.conf.task_always_eager = False
         app.conf.task_default_queue = queue
-        return queue
+        return process
 
     yield start
     app.conf.task_always_eager, app.conf.task_default_queue = saved
     for process in processes:
-        process.terminate()
-        process.wait(timeout=30)
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.mark.worker
@@ -169,3 +171,47 @@ def test_passport_pdf_is_made_by_a_real_worker(start_worker, make_user, tmp_path
     assert "Форум «Диалог»" in text and "ЗАТО Зеленогорск" in text
     assert "Проведение Форума" in text and "Всего 300 000" in text
     assert PracticePassport.objects.get().pdf_version == 1
+
+
+def _wait_for(condition, timeout=90, step=0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_report_whose_worker_is_killed_is_finished_once_by_the_next(start_worker):
+    from civiccenter import reports
+    from civiccenter.models import QuarterlyReport
+    from civiccenter.quarters import Quarter
+
+    worker_env = {"DATABASE_URL": current_database_url(), "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+    first = start_worker(**worker_env)
+    queue = app.conf.task_default_queue
+    report = reports.report_request(quarter=Quarter(2026, 3))
+
+    def state() -> str:
+        report.refresh_from_db()
+        return report.state
+
+    assert _wait_for(lambda: state() == "running"), report.state
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=30)
+    # Killed in the middle: the row says running and no file was written.
+    assert state() == "running" and not report.pdf
+
+    start_worker(queue, **worker_env)
+    # Half an hour later Celery beat finds the report stale and sends it again; the message of
+    # the killed worker is still unacknowledged in Redis and would come back only after the
+    # broker's visibility timeout, when the idempotent task finds the report done.
+    assert reports.resend_stale(now=timezone.now() + timedelta(minutes=31)) == [report.pk]
+    assert _wait_for(lambda: state() in ("done", "failed")), report.state
+
+    assert report.state == "done", report.error
+    assert QuarterlyReport.objects.count() == 1
+    folder = Path(settings.MEDIA_ROOT) / "reports"
+    assert sorted(path.suffix for path in folder.iterdir()) == [".pdf", ".xlsx"]

@@ -8,6 +8,7 @@ import time
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from civiccenter.celery import app
 from civiccenter.tasks import deliver_email
-from tests.processes import current_database_url
+from tests.processes import current_database_url, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -215,3 +216,77 @@ def test_a_report_whose_worker_is_killed_is_finished_once_by_the_next(start_work
     assert QuarterlyReport.objects.count() == 1
     folder = Path(settings.MEDIA_ROOT) / "reports"
     assert sorted(path.suffix for path in folder.iterdir()) == [".pdf", ".xlsx"]
+
+
+@pytest.fixture
+def private_broker(tmp_path):
+    """A Redis of this test's own, used as the Celery broker, that the test may restart."""
+    import redis
+
+    port = free_port()
+    command = ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--dir", str(tmp_path)]
+    command += ["--save", "", "--appendonly", "no"]
+    client = redis.Redis(port=port)
+
+    def start() -> subprocess.Popen:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        assert _wait_for(lambda: _answers(client), timeout=20)
+        return process
+
+    def _answers(client) -> bool:
+        try:
+            return client.ping()
+        except redis.ConnectionError:
+            return False
+
+    server = {"process": start()}
+
+    def restart() -> None:
+        server["process"].terminate()
+        server["process"].wait(timeout=20)
+        server["process"] = start()
+
+    saved_url = app.conf.broker_url
+    app.conf.broker_url = f"redis://127.0.0.1:{port}/0"
+    app.close()  # drop pooled connections to the suite's Redis
+    yield SimpleNamespace(url=app.conf.broker_url, client=client, restart=restart)
+    app.conf.broker_url = saved_url
+    app.close()
+    server["process"].terminate()
+    server["process"].wait(timeout=20)
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_report_queued_when_redis_restarts_is_not_lost(start_worker, private_broker):
+    from civiccenter import reports
+    from civiccenter.models import QuarterlyReport
+    from civiccenter.quarters import Quarter
+
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    app.conf.task_always_eager, app.conf.task_default_queue = False, queue  # no worker yet
+    report = reports.report_request(quarter=Quarter(2026, 2))
+    assert private_broker.client.llen(queue) == 1
+
+    private_broker.restart()  # without persistence, as a crashed Redis comes back
+    assert private_broker.client.llen(queue) == 0
+    report.refresh_from_db()
+    assert report.state == "queued"
+
+    start_worker(
+        queue,
+        CELERY_BROKER_URL=private_broker.url,
+        DATABASE_URL=current_database_url(),
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+    )
+    # Beat's re-send, ten minutes on, reads the job from PostgreSQL and queues it again; the
+    # web process's broker connection reconnects by itself.
+    assert reports.resend_stale(now=timezone.now() + timedelta(minutes=11)) == [report.pk]
+
+    def finished() -> bool:
+        report.refresh_from_db()
+        return report.state in ("done", "failed")
+
+    assert _wait_for(finished), report.state
+    assert report.state == "done", report.error
+    assert QuarterlyReport.objects.count() == 1

@@ -218,6 +218,15 @@ def test_a_report_whose_worker_is_killed_is_finished_once_by_the_next(start_work
     assert sorted(path.suffix for path in folder.iterdir()) == [".pdf", ".xlsx"]
 
 
+def _use_broker(url: str) -> None:
+    """Points this process's Celery app at another broker. Celery has no public way to drop
+    its pooled connections (`app.close()` also unregisters the app), so the two caches it
+    resets after a fork are reset here."""
+    app.conf.broker_url = url
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def private_broker(tmp_path):
     """A Redis of this test's own, used as the Celery broker, that the test may restart."""
@@ -247,11 +256,9 @@ def private_broker(tmp_path):
         server["process"] = start()
 
     saved_url = app.conf.broker_url
-    app.conf.broker_url = f"redis://127.0.0.1:{port}/0"
-    app.close()  # drop pooled connections to the suite's Redis
+    _use_broker(f"redis://127.0.0.1:{port}/0")
     yield SimpleNamespace(url=app.conf.broker_url, client=client, restart=restart)
-    app.conf.broker_url = saved_url
-    app.close()
+    _use_broker(saved_url)
     server["process"].terminate()
     server["process"].wait(timeout=20)
 

@@ -19,6 +19,9 @@ from .pdf import render_pdf
 from .quarters import Quarter
 from .reporting import quarter_figures
 
+# A report being made belongs to its worker this long; after it, the worker is presumed dead
+# and the stale re-send queues the report again (the PDF takes seconds, not minutes).
+RUNNING_LEASE = timedelta(minutes=30)
 XLSX_COLUMNS = ["indicator", "unit", "quarter", "previous quarter", "year to date"]
 
 
@@ -59,6 +62,10 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
         if generation is not None and generation < report.generation:
             return report
         if report.state == QuarterlyReport.State.DONE and report.pdf:
+            return report
+        if report.state == QuarterlyReport.State.RUNNING and not _lease_expired(report):
+            # A duplicate message while another worker makes it. If that worker died, the
+            # stale re-send queues the report again once the lease is over.
             return report
         report.state, report.started_at = QuarterlyReport.State.RUNNING, timezone.now()
         report.save(update_fields=["state", "started_at"])
@@ -103,6 +110,19 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
     return locked
 
 
+def _lease_expired(report, now=None) -> bool:
+    now = now or timezone.now()
+    return report.started_at is None or report.started_at < now - RUNNING_LEASE
+
+
+def report_release(*, report_id: int) -> None:
+    """Before a retry: the report goes back to the queue, so that the retried task (or a
+    re-sent one) may run it."""
+    QuarterlyReport.objects.filter(pk=report_id, state=QuarterlyReport.State.RUNNING).update(
+        state=QuarterlyReport.State.QUEUED
+    )
+
+
 def report_failed(*, report_id: int, reason: str) -> None:
     QuarterlyReport.objects.filter(pk=report_id).update(
         state=QuarterlyReport.State.FAILED, error=reason[:2000], finished_at=timezone.now()
@@ -118,13 +138,12 @@ def request_after_quarter_end(*, today=None) -> QuarterlyReport | None:
     return report_request(quarter=previous)
 
 
-def resend_stale(
-    *, now=None, queued_after=timedelta(minutes=10), running_after=timedelta(minutes=30)
-) -> list[int]:
+def resend_stale(*, now=None, queued_after=timedelta(minutes=10), running_after=None) -> list[int]:
     """Re-sends reports whose task was lost (a broker restarted, a worker killed): the state
     lives in PostgreSQL, so a report queued or running for too long is queued again. The task
     is idempotent, so a late original and the re-sent one still make one file."""
     now = now or timezone.now()
+    running_after = running_after or RUNNING_LEASE
     stale = QuarterlyReport.objects.filter(
         Q(state=QuarterlyReport.State.QUEUED, requested_at__lt=now - queued_after)
         | Q(state=QuarterlyReport.State.RUNNING, started_at__lt=now - running_after)

@@ -41,6 +41,7 @@ def generate_quarterly_report(self, report_id: int, generation: int | None = Non
         return reports.report_generate(report_id=report_id, generation=generation).state
     except Exception as error:
         if self.request.retries < self.max_retries and not self.request.is_eager:
+            reports.report_release(report_id=report_id)
             raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
         reports.report_failed(report_id=report_id, reason=f"{type(error).__name__}: {error}")
         raise

@@ -154,3 +154,45 @@ def test_a_report_whose_task_was_lost_is_sent_again_and_made_once(quarter_data):
     # The lost original arriving late changes nothing.
     reports.report_generate(report_id=report.pk, generation=1)
     assert QuarterlyReport.objects.get().checksum == report.checksum
+
+
+def test_a_duplicate_message_while_a_worker_makes_the_report_does_nothing(quarter_data):
+    from datetime import timedelta
+
+    started = timezone.now() - timedelta(minutes=1)
+    report = QuarterlyReport.objects.create(
+        year=2026,
+        quarter=3,
+        state="running",
+        requested_at=started,
+        started_at=started,
+        generation=1,
+    )
+
+    reports.report_generate(report_id=report.pk, generation=1)
+
+    report.refresh_from_db()
+    assert report.state == "running" and not report.pdf and report.started_at == started
+    # Once the lease is over the worker is presumed dead, and a re-sent task makes it.
+    QuarterlyReport.objects.filter(pk=report.pk).update(
+        started_at=timezone.now() - reports.RUNNING_LEASE - timedelta(seconds=1)
+    )
+    reports.report_generate(report_id=report.pk, generation=1)
+    report.refresh_from_db()
+    assert report.state == "done" and report.pdf
+
+
+def test_a_report_is_released_for_its_retry():
+    report = QuarterlyReport.objects.create(
+        year=2026,
+        quarter=3,
+        state="running",
+        requested_at=timezone.now(),
+        started_at=timezone.now(),
+        generation=1,
+    )
+
+    reports.report_release(report_id=report.pk)
+
+    report.refresh_from_db()
+    assert report.state == "queued"

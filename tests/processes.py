@@ -2,6 +2,11 @@
 
 import os
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.db import connection
@@ -17,3 +22,31 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start_gunicorn(env: dict) -> tuple[str, subprocess.Popen]:
+    """Starts the portal under gunicorn (one sync worker) on a free loopback port and waits
+    until /healthz answers. The caller terminates the process."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "civiccenter.wsgi", "--workers", "1"]
+        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server at {url} exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return url, process
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise RuntimeError(f"the server at {url} did not start")

@@ -4,11 +4,6 @@ other, and a file uploaded through one is served by the other."""
 
 import io
 import os
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -19,26 +14,11 @@ from accounts.roles import Role
 from initiatives.models import Membership
 from initiatives.models import Role as TeamRole
 from tests.factories import OrganisationFactory
-from tests.processes import current_database_url, free_port
+from tests.processes import current_database_url, start_gunicorn
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct-horse-battery"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server at {url} exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310 (our loopback server)
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"the server at {url} did not start")
 
 
 @pytest.fixture
@@ -53,17 +33,9 @@ def two_servers(reference_data):
     servers, processes = [], []
     try:
         for _ in range(2):
-            port = free_port()
-            process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "civiccenter.wsgi", "--workers", "1"]
-                + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-                cwd=ROOT,
-                env=env,
-            )
+            url, process = start_gunicorn(env)
+            servers.append(url)
             processes.append(process)
-            servers.append(f"http://127.0.0.1:{port}")
-        for url, process in zip(servers, processes, strict=True):
-            _wait_until_up(url, process)
         yield servers
     finally:
         for process in processes:

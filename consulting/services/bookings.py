@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civiccenter.mail import send_templated
-from initiatives.models import Membership, Organisation
+from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
+from initiatives.services.team import membership_require
 
 from ..ics import booking_calendar
 from ..models import Booking, Consultant, ConsultingTopic
@@ -94,11 +95,7 @@ def booking_create(
         raise ValidationError(
             _("This consultant does not advise on this topic."), code="wrong_topic"
         )
-    if (
-        organisation is not None
-        and not Membership.objects.filter(organisation=organisation, user=activist).exists()
-    ):
-        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    membership_require(organisation=organisation, user=activist)
     ends_at = _check_slot(consultant, starts_at)
     booking = Booking(
         activist=activist,

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from initiatives.models import Membership, Organisation
+from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
+from initiatives.services.team import membership_require
 
 from ..models import Commitment, Event, Question, QuestionSupport
 
@@ -26,11 +27,7 @@ def question_submit(
         raise ValidationError(_("Write the question or proposal."), code="empty")
     if event.starts_at <= timezone.now():
         raise ValidationError(_("Questions are collected before the meeting."), code="too_late")
-    if (
-        organisation is not None
-        and not Membership.objects.filter(organisation=organisation, user=author).exists()
-    ):
-        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    membership_require(organisation=organisation, user=author)
     question = Question.objects.create(
         event=event, author=author, text=text.strip(), organisation=organisation
     )

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from initiatives.models import Membership, Organisation
+from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
+from initiatives.services.team import membership_require
 
 from ..models import Event, GameParticipant, Stand
 
@@ -15,8 +16,7 @@ def stand_register(*, event: Event, organisation: Organisation, user, note: str 
     """An initiative registers as an exhibitor, separately from the people who come."""
     if not event.registration_open:
         raise ValidationError(_("Registration for this event is closed."), code="closed")
-    if not Membership.objects.filter(organisation=organisation, user=user).exists():
-        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    membership_require(organisation=organisation, user=user)
     try:
         with transaction.atomic():
             stand = Stand.objects.create(

@@ -5,8 +5,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from initiatives.models import Membership, Organisation
+from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
+from initiatives.services.team import membership_require
 
 from ..models import Event, JuryScore, PublicVote, ReportComment, StandReport
 
@@ -19,8 +20,7 @@ def report_submit(
         raise ValidationError(
             _("Stand reports are no longer accepted for this event."), code="deadline"
         )
-    if not Membership.objects.filter(organisation=organisation, user=user).exists():
-        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    membership_require(organisation=organisation, user=user)
     report, _created = StandReport.objects.get_or_create(
         event=event,
         organisation=organisation,

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from civiccenter.mail import send_templated
 from civiccenter.waitlist import fill_free_places
-from initiatives.models import Membership, Organisation
+from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
+from initiatives.services.team import membership_require
 
 from ..models import Event, Registration
 
@@ -53,11 +54,7 @@ def registration_create(
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not event.registration_open or event.ends_at <= timezone.now():
         raise ValidationError(_("Registration for this event is closed."), code="closed")
-    if (
-        organisation is not None
-        and not Membership.objects.filter(organisation=organisation, user=user).exists()
-    ):
-        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    membership_require(organisation=organisation, user=user)
     if event.registrations.filter(user=user, status__in=[R.REGISTERED, R.WAITLISTED]).exists():
         raise ValidationError(_("You are already registered for this event."), code="twice")
     full = event.capacity is not None and places_taken(event) >= event.capacity

@@ -12,6 +12,16 @@ from ..models import Invitation, Membership, Organisation
 from . import audit
 
 
+def membership_require(*, organisation: Organisation | None, user) -> None:
+    """Acting for an initiative needs a place in its team; acting for oneself (no
+    organisation) needs nothing."""
+    if (
+        organisation is not None
+        and not Membership.objects.filter(organisation=organisation, user=user).exists()
+    ):
+        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+
+
 @transaction.atomic
 def invitation_send(*, organisation: Organisation, email: str, role: str, user) -> Invitation:
     email = email.strip().lower()

@@ -9,8 +9,9 @@ from django.utils.translation import ngettext
 
 from civiccenter.mail import send_templated
 from civiccenter.waitlist import fill_free_places
-from initiatives.models import Membership, Organisation
+from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
+from initiatives.services.team import membership_require
 
 from ..models import Enrolment, Session
 
@@ -40,11 +41,7 @@ def enrolment_create(
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.is_cancelled or not session.days.filter(starts_at__gt=timezone.now()).exists():
         raise ValidationError(_("Enrolment for this session is closed."), code="closed")
-    if (
-        organisation is not None
-        and not Membership.objects.filter(organisation=organisation, user=user).exists()
-    ):
-        raise ValidationError(_("You are not in the team of this initiative."), code="not_member")
+    membership_require(organisation=organisation, user=user)
     if session.enrolments.filter(user=user, status__in=[E.ENROLLED, E.WAITLISTED]).exists():
         raise ValidationError(_("You are already enrolled in this session."), code="twice")
     full = places_taken(session) >= session.capacity

@@ -110,9 +110,8 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
     return locked
 
 
-def _lease_expired(report, now=None) -> bool:
-    now = now or timezone.now()
-    return report.started_at is None or report.started_at < now - RUNNING_LEASE
+def _lease_expired(report) -> bool:
+    return report.started_at is None or report.started_at < timezone.now() - RUNNING_LEASE
 
 
 def report_release(*, report_id: int) -> None:
@@ -138,12 +137,13 @@ def request_after_quarter_end(*, today=None) -> QuarterlyReport | None:
     return report_request(quarter=previous)
 
 
-def resend_stale(*, now=None, queued_after=timedelta(minutes=10), running_after=None) -> list[int]:
+def resend_stale(
+    *, now=None, queued_after=timedelta(minutes=10), running_after=RUNNING_LEASE
+) -> list[int]:
     """Re-sends reports whose task was lost (a broker restarted, a worker killed): the state
     lives in PostgreSQL, so a report queued or running for too long is queued again. The task
     is idempotent, so a late original and the re-sent one still make one file."""
     now = now or timezone.now()
-    running_after = running_after or RUNNING_LEASE
     stale = QuarterlyReport.objects.filter(
         Q(state=QuarterlyReport.State.QUEUED, requested_at__lt=now - queued_after)
         | Q(state=QuarterlyReport.State.RUNNING, started_at__lt=now - running_after)

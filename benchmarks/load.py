@@ -1,10 +1,13 @@
 """HTTP load run against the production setup on loopback: gunicorn with production
 settings (DEBUG off), PostgreSQL and Redis, driven by wrk for a fixed time per page.
 
-Run with `scripts/benchmark load` after `scripts/benchmark consulting_totals` (10,000 registry
-records, 1,000,000 logged consultations). Prints requests per second, median and p95 per page
-and the ratio to a bare Django view (/healthz) served by the same server in the same run, and
-writes the table to docs/performance.md.
+Run with `scripts/benchmark load`. It first brings the benchmarks' database to the full data
+set (benchmarks/data.py: 10,000 registry records, 1,000,000 logged consultations, 100,000 event
+registrations). Pages: the catalogue with a search, an event page, the consultation booking
+form posted by signed-in activists (each request a real booking), the staff hours list. Prints
+requests per second, median and p95 per page and the ratio to a bare Django view (/healthz)
+served by the same server in the same run, and writes the table into docs/performance.md
+between its `load` markers (the rest of the file is kept).
 """
 
 import os
@@ -17,6 +20,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import django
@@ -29,17 +33,26 @@ django.setup()
 
 from allauth.mfa.models import Authenticator  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.utils.timezone import now as time_now  # noqa: E402
 
 from accounts.services import user_set_roles  # noqa: E402
+from benchmarks.booking_posts import booking_load, bookings_stored  # noqa: E402
+from benchmarks.data import dataset_ensure  # noqa: E402
+from benchmarks.sessions import session_cookie  # noqa: E402
+from civiccenter.celery import app as celery_app  # noqa: E402
 from civiccenter.quarters import Quarter  # noqa: E402
-from events.models import Event  # noqa: E402
+from consulting.models import ConsultationLog  # noqa: E402
+from events.models import Event, Registration  # noqa: E402
 from initiatives.models import Organisation  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = int(os.environ.get("BENCH_PORT", "8100"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 16
+THREADS = 2
+DOCS = ROOT / "docs" / "performance.md"
+BEGIN, END = "<!-- load:begin -->", "<!-- load:end -->"
 PERCENTILES = """
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %d %.3f %.3f %d\\n", summary.requests,
@@ -56,38 +69,23 @@ def staff_cookie() -> str:
     Authenticator.objects.get_or_create(
         user=user, type=Authenticator.Type.TOTP, defaults={"data": {}}
     )
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.create()
-    return f"sessionid={session.session_key}"
+    return session_cookie(user)
 
 
-def event_slug() -> str:
-    event = Event.objects.filter(is_published=True).first()
-    if event is None:
-        from datetime import timedelta
-
-        from django.utils import timezone
-
-        start = timezone.now() + timedelta(days=10)
-        event = Event.objects.create(
-            kind="forum",
-            title="Гражданский форум «Диалог»",
-            slug="bench-forum",
-            starts_at=start,
-            ends_at=start + timedelta(hours=6),
-            city="Зеленогорск",
-            capacity=500,
-        )
-    return event.slug
+def busiest_upcoming_event() -> Event:
+    """The generated upcoming event with the most registrations (500 of them)."""
+    return (
+        Event.objects.filter(is_published=True, starts_at__gt=time_now())
+        .annotate(people=Count("registrations"))
+        .order_by("-people", "starts_at")
+        .first()
+    )
 
 
 def wrk(path: str, lua: Path, headers: list[str]) -> dict:
     command = [
         "wrk",
-        "-t2",
+        f"-t{THREADS}",
         f"-c{CONNECTIONS}",
         f"-d{SECONDS}s",
         "-s",
@@ -122,24 +120,29 @@ def _status_without_redirects(request) -> int:
         return error.code
 
 
-def main() -> int:
-    if shutil.which("wrk") is None:
-        print("wrk is not installed (apt-get install wrk)")
-        return 1
-    records = Organisation.objects.count()
-    cookie = staff_cookie()
-    slug = event_slug()
-    static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
-    env = {
+@dataclass
+class Page:
+    label: str
+    path: str
+    expected: int = 200
+    headers: list[str] = field(default_factory=list)
+    script: str = ""  # Lua that makes the requests (a POST); empty: GET `path`
+    probe_body: str | None = None  # sent as a POST by the check before the run
+
+
+def server_environment(static_root: Path) -> dict:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "civiccenter.settings.production",
-        "SECRET_KEY": os.environ["SECRET_KEY"],
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "DEBUG": "false",
         "STATIC_ROOT": str(static_root),
         "LOG_LEVEL": "WARNING",
     }
+
+
+def server_start(env: dict) -> subprocess.Popen:
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
         cwd=ROOT,
@@ -147,80 +150,135 @@ def main() -> int:
         check=True,
     )
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "civiccenter.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
+        [sys.executable, "-m", "gunicorn", "civiccenter.wsgi", "--workers", "2"]
+        + ["--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
         cwd=ROOT,
         env=env,
     )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)  # noqa: S310
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("gunicorn did not answer /healthz within 20 s")
+
+
+def page_check(page: Page) -> None:
+    """One request first: a page answering the wrong status would be measured for nothing."""
+    headers = dict(h.split(": ", 1) for h in page.headers)
+    data = None
+    if page.probe_body is not None:
+        data = page.probe_body.encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}{page.path}", data=data, headers=headers
+    )
+    status = _status_without_redirects(request)
+    if status != page.expected:
+        raise RuntimeError(
+            f"{page.path} answers {status}, not {page.expected}: "
+            "the load run would measure the wrong page"
+        )
+
+
+def page_measure(page: Page) -> dict:
+    lua = Path(tempfile.mkstemp(suffix=".lua")[1])
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.2)
-        lua = Path(tempfile.mkstemp(suffix=".lua")[1])
-        lua.write_text(PERCENTILES)
-        quarter = Quarter.current().previous()
-        pages = [
-            ("bare Django view (/healthz)", "/healthz", []),
-            (
-                "catalogue, searched and filtered",
-                "/initiatives/?q=%D0%B4%D0%B2%D0%BE%D1%80&status=active",
-                [],
-            ),
-            ("event page", f"/events/{slug}/", []),
-            (
-                "staff hours list (1M entries)",
-                f"/consulting/log/?quarter={quarter}",
-                [f"Cookie: {cookie}"],
-            ),
-        ]
-        for _label, path, headers in pages:
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{PORT}{path}", headers=dict(h.split(": ", 1) for h in headers)
-            )
-            status = _status_without_redirects(request)
-            if status != 200:
-                raise RuntimeError(
-                    f"{path} answers {status}, not 200: the load run would measure the wrong page"
-                )
-        results = [(label, path, wrk(path, lua, headers)) for label, path, headers in pages]
+        lua.write_text(page.script + PERCENTILES, encoding="utf-8")
+        return wrk(page.path, lua, page.headers)
+    finally:
+        lua.unlink()
+
+
+def pages_prepare() -> tuple[list[Page], dict]:
+    quarter = Quarter.current().previous()
+    event = busiest_upcoming_event()
+    booking = booking_load(THREADS)
+    pages = [
+        Page("bare Django view (/healthz)", "/healthz"),
+        Page(
+            "catalogue, searched and filtered",
+            "/initiatives/?q=%D0%B4%D0%B2%D0%BE%D1%80&status=active",
+        ),
+        Page(f"event page ({event.registrations.count()} registrations)", f"/events/{event.slug}/"),
+        Page(
+            "booking form POST (a booking each)",
+            booking["path"],
+            expected=302,
+            script=booking["script"],
+            probe_body=booking["probe_body"],
+            headers=[f"Cookie: {booking['probe_cookie']}"],
+        ),
+        Page(
+            f"staff hours list ({quarter}, 1M entries in all)",
+            f"/consulting/log/?quarter={quarter}",
+            headers=[f"Cookie: {staff_cookie()}"],
+        ),
+    ]
+    return pages, booking
+
+
+def table(results: list[tuple[Page, dict]]) -> str:
+    bare = results[0][1]["rps"]
+    lines = [
+        "| page | requests/s | median ms | p95 ms | errors (4xx/5xx) | ratio to the bare view |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for page, r in results:
+        lines.append(
+            f"| {page.label} | {r['rps']:.0f} | {r['median']:.1f} | {r['p95']:.1f} "
+            f"| {r['errors']} | {r['rps'] / bare:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def docs_write(section: str) -> None:
+    """Replaces the part of docs/performance.md between the load markers."""
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n\n"
+    if BEGIN not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    before, rest = text.split(BEGIN, 1)
+    after = rest.split(END, 1)[1]
+    DOCS.write_text(f"{before}{BEGIN}\n{section}\n{END}{after}", encoding="utf-8")
+
+
+def main() -> int:
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (apt-get install wrk)")
+        return 1
+    dataset_ensure()
+    pages, booking = pages_prepare()
+    static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
+    server = server_start(server_environment(static_root))
+    try:
+        for page in pages:
+            page_check(page)
+        results = []
+        for page in pages:
+            print(f"measuring {page.label} for {SECONDS} s", flush=True)
+            results.append((page, page_measure(page)))
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(static_root, ignore_errors=True)
-    bare = results[0][2]["rps"]
-    lines = [
-        f"gunicorn, 2 sync workers, DEBUG off, PostgreSQL and Redis on loopback; wrk -t2 -c{CONNECTIONS} "
-        f"-d{SECONDS}s per page; {records} registry records.",
-        "",
-        "| page | requests/s | median ms | p95 ms | non-2xx | ratio to the bare view |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for label, _path, r in results:
-        lines.append(
-            f"| {label} | {r['rps']:.0f} | {r['median']:.1f} | {r['p95']:.1f} | {r['errors']} | {r['rps'] / bare:.2f} |"
-        )
-    table = "\n".join(lines)
-    print(table)
-    docs = ROOT / "docs"
-    docs.mkdir(exist_ok=True)
-    (docs / "performance.md").write_text(
-        "# Performance\n\nMeasured by `scripts/benchmark load` (after `scripts/benchmark consulting_totals`) "
-        "on the project's 2-core machine.\n\n" + table + "\n",
-        encoding="utf-8",
+        # The bookings queued e-mails to made-up addresses: they are not to be sent.
+        celery_app.control.purge()
+    booking_result = next(r for page, r in results if page.path == booking["path"])
+    posted = round(booking_result["rps"] * SECONDS)
+    stored = bookings_stored(booking["topic"]) - 1  # the check's booking before the run
+    facts = (
+        f"Run on {time_now():%Y-%m-%d}: gunicorn, 2 sync workers, DEBUG off, PostgreSQL and "
+        f"Redis on loopback; wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s per page. Data: "
+        f"{Organisation.objects.count()} registry records, {ConsultationLog.objects.count()} "
+        f"logged consultations, {Registration.objects.count()} event registrations. "
+        f"Booking POSTs: {stored} bookings stored for {posted} requests "
+        f"({booking['slots']} free slots offered)."
     )
+    section = facts + "\n\n" + table(results)
+    print(section)
+    docs_write(section)
     return 0
 
 

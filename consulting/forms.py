@@ -18,9 +18,23 @@ def slot_value(slot) -> str:
     return f"{slot.consultant_id}|{slot.starts_at.isoformat()}"
 
 
-def slot_label(slot) -> str:
-    start, end = timezone.localtime(slot.starts_at), timezone.localtime(slot.ends_at)
-    return f"{formats.date_format(start, 'D, j E')} {start:%H:%M}–{end:%H:%M}"
+def slot_choices(slots) -> list[tuple[str, str]]:
+    """(value, label) of each slot, e.g. "Пн, 30 ноября 10:00–11:00". A consultant offers
+    hundreds of slots: the day's name is formatted once a day, not once a slot."""
+    days: dict = {}
+    choices = []
+    for slot in slots:
+        start, end = timezone.localtime(slot.starts_at), timezone.localtime(slot.ends_at)
+        if start.date() not in days:
+            days[start.date()] = formats.date_format(start, "D, j E")
+        choices.append((slot_value(slot), f"{days[start.date()]} {start:%H:%M}–{end:%H:%M}"))
+    return choices
+
+
+def _lazy_choices(slots):
+    """Choices worked out only when the form is shown: a booking that succeeds never needs
+    them. `slots` is a list of slots or a function returning one."""
+    return lambda: slot_choices(slots() if callable(slots) else slots)
 
 
 class SlotField(forms.ChoiceField):
@@ -61,8 +75,9 @@ class BookingForm(forms.Form):
     use_required_attribute = False
 
     def __init__(self, *args, slots=(), organisations=None, **kwargs):
+        """`slots`: the free slots offered, or a function returning them."""
         super().__init__(*args, **kwargs)
-        self.fields["slot"].choices = [(slot_value(s), slot_label(s)) for s in slots]
+        self.fields["slot"].choices = _lazy_choices(slots)
         if organisations is not None:
             self.fields["organisation"].queryset = organisations
 
@@ -77,7 +92,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, slots=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slot"].choices = [(slot_value(s), slot_label(s)) for s in slots]
+        self.fields["slot"].choices = _lazy_choices(slots)
 
 
 class DeclineForm(forms.Form):

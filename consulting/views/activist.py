@@ -31,11 +31,12 @@ class BookView(LoginRequiredMixin, View):
     template_name = "consulting/book.html"
 
     def _form(self, request, consultants, data=None) -> BookingForm:
-        slots = selectors.free_slots(consultants)
+        def offered():
+            slots = selectors.free_slots(consultants)
+            return [slot for consultant in consultants for slot in slots[consultant.pk]]
+
         return BookingForm(
-            data,
-            slots=[slot for consultant in consultants for slot in slots[consultant.pk]],
-            organisations=selectors.organisations_of(request.user),
+            data, slots=offered, organisations=selectors.organisations_of(request.user)
         )
 
     def _render(self, request, topic, consultants, form):

@@ -80,6 +80,28 @@ def test_a_taken_slot_is_refused_with_fresh_slots_and_the_question_kept(
     assert Booking.objects.count() == 1
 
 
+def test_slots_are_labelled_only_when_the_form_is_shown(
+    client, clock, activist, consultant, topic, monkeypatch
+):
+    """A successful booking does not list and label the hundreds of offered slots (found by
+    the load run: it was most of a booking's time); a refused one shows them."""
+    from consulting import forms
+
+    labelled = []
+    original = forms.slot_choices
+    monkeypatch.setattr(forms, "slot_choices", lambda slots: labelled.append(1) or original(slots))
+    client.force_login(activist)
+    url = reverse("consulting:book", args=[topic.pk])
+    slot = f"{consultant.pk}|{local(0, 11).isoformat()}"
+
+    assert client.post(url, {"slot": slot, "question": "Смета"}).status_code == 302
+    assert labelled == []
+
+    refused = client.post(url, {"slot": slot, "question": "Смета ещё раз"})
+    assert refused.status_code == 200 and labelled == [1]
+    assert "Пн, 30 ноября 12:00–13:00" in refused.content.decode()
+
+
 @pytest.mark.parametrize(
     ("starts_at", "message"),
     [

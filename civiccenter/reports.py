@@ -2,6 +2,7 @@
 a Celery task, kept through Django's storage API."""
 
 import hashlib
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from .reporting import quarter_figures
 # A report being made belongs to its worker this long; after it, the worker is presumed dead
 # and the stale re-send queues the report again (the PDF takes seconds, not minutes).
 RUNNING_LEASE = timedelta(minutes=30)
+logger = logging.getLogger(__name__)
 XLSX_COLUMNS = ["indicator", "unit", "quarter", "previous quarter", "year to date"]
 
 
@@ -107,6 +109,13 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
         storage = locked.pdf.storage
         kept = {locked.pdf.name, locked.xlsx.name}
         transaction.on_commit(lambda: [storage.delete(name) for name in old if name not in kept])
+    logger.info(
+        "quarterly report %s, generation %s: made %s and %s",
+        quarter,
+        locked.generation,
+        locked.pdf.name,
+        locked.xlsx.name,
+    )
     return locked
 
 

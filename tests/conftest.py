@@ -1,12 +1,18 @@
 import importlib
 import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
 
 import pytest
 
 from accounts.roles import Role
 from accounts.services import user_set_roles
+from civiccenter.celery import app
 
 from .factories import UserFactory
+from .processes import ROOT
 
 # Chromium from Debian; Playwright's own browser downloads are not possible here.
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -81,3 +87,54 @@ def reference_data(transactional_db):
     importlib.import_module("events.migrations.0003_role_permissions").assign_roles(apps)
     importlib.import_module("civiccenter.migrations.0003_report_permissions").assign_roles(apps)
     importlib.import_module("initiatives.migrations.0004_passport_permissions").assign_roles(apps)
+
+
+@pytest.fixture
+def start_worker():
+    """Starts a Celery worker process on a queue of its own (or on `queue`, to share it or to
+    follow a killed worker); the test's tasks are sent to that queue. `log`: a file for the
+    worker's output. Returns the worker's process."""
+    processes = []
+    saved = app.conf.task_always_eager, app.conf.task_default_queue
+
+    def start(
+        queue: str | None = None, *, log: Path | None = None, loglevel="WARNING", **env_overrides
+    ) -> subprocess.Popen:
+        queue = queue or f"test-{uuid.uuid4().hex[:8]}"
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "civiccenter.settings.test", **env_overrides}
+        output = log.open("ab") if log else None
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "civiccenter",
+                "worker",
+                "--pool",
+                "solo",
+                "--queues",
+                queue,
+                "--loglevel",
+                loglevel,
+                "--hostname",
+                f"{queue}-{len(processes) + 1}@%h",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT if output else None,
+        )
+        processes.append(process)
+        app.conf.task_always_eager = False
+        app.conf.task_default_queue = queue
+        return process
+
+    yield start
+    app.conf.task_always_eager, app.conf.task_default_queue = saved
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)

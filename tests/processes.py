@@ -50,3 +50,13 @@ def start_gunicorn(env: dict) -> tuple[str, subprocess.Popen]:
             time.sleep(0.3)
     process.terminate()
     raise RuntimeError(f"the server at {url} did not start")
+
+
+def wait_for(condition, timeout=90, step=0.05) -> bool:
+    """Polls `condition` until it is true (True) or `timeout` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False

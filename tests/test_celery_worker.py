@@ -1,9 +1,7 @@
 """Tasks through a real Celery worker process and the real Redis broker."""
 
-import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from datetime import date, timedelta
@@ -16,52 +14,7 @@ from django.utils import timezone
 
 from civiccenter.celery import app
 from civiccenter.tasks import deliver_email
-from tests.processes import current_database_url, free_port
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def start_worker(tmp_path):
-    """Starts a worker on a queue of its own (or on `queue`, to follow a killed worker); the
-    test's tasks are sent to that queue. Returns the worker's process."""
-    processes = []
-    saved = app.conf.task_always_eager, app.conf.task_default_queue
-
-    def start(queue: str | None = None, **env_overrides) -> subprocess.Popen:
-        queue = queue or f"test-{uuid.uuid4().hex[:8]}"
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "civiccenter.settings.test", **env_overrides}
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "civiccenter",
-                "worker",
-                "--pool",
-                "solo",
-                "--queues",
-                queue,
-                "--loglevel",
-                "WARNING",
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        processes.append(process)
-        app.conf.task_always_eager = False
-        app.conf.task_default_queue = queue
-        return process
-
-    yield start
-    app.conf.task_always_eager, app.conf.task_default_queue = saved
-    for process in processes:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=30)
+from tests.processes import current_database_url, free_port, wait_for
 
 
 @pytest.mark.worker
@@ -174,15 +127,6 @@ def test_passport_pdf_is_made_by_a_real_worker(start_worker, make_user, tmp_path
     assert PracticePassport.objects.get().pdf_version == 1
 
 
-def _wait_for(condition, timeout=90, step=0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(step)
-    return False
-
-
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_report_whose_worker_is_killed_is_finished_once_by_the_next(start_worker):
@@ -199,7 +143,7 @@ def test_a_report_whose_worker_is_killed_is_finished_once_by_the_next(start_work
         report.refresh_from_db()
         return report.state
 
-    assert _wait_for(lambda: state() == "running"), report.state
+    assert wait_for(lambda: state() == "running"), report.state
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=30)
     # Killed in the middle: the row says running and no file was written.
@@ -210,7 +154,7 @@ def test_a_report_whose_worker_is_killed_is_finished_once_by_the_next(start_work
     # the killed worker is still unacknowledged in Redis and would come back only after the
     # broker's visibility timeout, when the idempotent task finds the report done.
     assert reports.resend_stale(now=timezone.now() + timedelta(minutes=31)) == [report.pk]
-    assert _wait_for(lambda: state() in ("done", "failed")), report.state
+    assert wait_for(lambda: state() in ("done", "failed")), report.state
 
     assert report.state == "done", report.error
     assert QuarterlyReport.objects.count() == 1
@@ -239,7 +183,7 @@ def private_broker(tmp_path):
 
     def start() -> subprocess.Popen:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        assert _wait_for(lambda: _answers(client), timeout=20)
+        assert wait_for(lambda: _answers(client), timeout=20)
         return process
 
     def _answers(client) -> bool:
@@ -294,6 +238,6 @@ def test_a_report_queued_when_redis_restarts_is_not_lost(start_worker, private_b
         report.refresh_from_db()
         return report.state in ("done", "failed")
 
-    assert _wait_for(finished), report.state
+    assert wait_for(finished), report.state
     assert report.state == "done", report.error
     assert QuarterlyReport.objects.count() == 1

@@ -45,8 +45,8 @@ def test_two_workers_on_one_queue_make_each_report_once(start_worker, tmp_path):
         requested.append(report)
 
     jobs = len(QUARTERS) * COPIES
-    assert wait_for(lambda: len(_lines(logs, r"succeeded in")) == jobs, timeout=120), (
-        _lines(logs, r"succeeded in|ERROR")
+    assert wait_for(lambda: len(_lines(logs, r"succeeded in")) == jobs, timeout=120), _lines(
+        logs, r"succeeded in|ERROR"
     )
 
     assert set(QuarterlyReport.objects.values_list("state", flat=True)) == {"done"}

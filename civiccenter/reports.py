@@ -3,26 +3,23 @@ a Celery task, kept through Django's storage API."""
 
 import hashlib
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import tables
+from .jobs import JobState
 from .models import QuarterlyReport
 from .pdf import render_pdf
 from .quarters import Quarter
 from .reporting import quarter_figures
 
-# A report being made belongs to its worker this long; after it, the worker is presumed dead
-# and the stale re-send queues the report again (the PDF takes seconds, not minutes).
-RUNNING_LEASE = timedelta(minutes=30)
+REPORT_JOB = JobState(QuarterlyReport)
 logger = logging.getLogger(__name__)
 XLSX_COLUMNS = ["indicator", "unit", "quarter", "previous quarter", "year to date"]
 
@@ -58,19 +55,12 @@ def report_request(*, quarter: Quarter, user=None) -> QuarterlyReport:
 
 def report_generate(*, report_id: int, generation: int | None = None) -> QuarterlyReport:
     """Makes the PDF and the XLSX and swaps them in at once. A stale or repeated task (its
-    generation already done) changes nothing."""
-    with transaction.atomic():
-        report = QuarterlyReport.objects.select_for_update().get(pk=report_id)
-        if generation is not None and generation < report.generation:
-            return report
-        if report.state == QuarterlyReport.State.DONE and report.pdf:
-            return report
-        if report.state == QuarterlyReport.State.RUNNING and not _lease_expired(report):
-            # A duplicate message while another worker makes it. If that worker died, the
-            # stale re-send queues the report again once the lease is over.
-            return report
-        report.state, report.started_at = QuarterlyReport.State.RUNNING, timezone.now()
-        report.save(update_fields=["state", "started_at"])
+    generation done or replaced), or a duplicate while another worker makes it, changes
+    nothing."""
+    conditions = {} if generation is None else {"generation": generation}
+    if not REPORT_JOB.take(report_id, **conditions):
+        return QuarterlyReport.objects.get(pk=report_id)
+    report = QuarterlyReport.objects.get(pk=report_id)
     quarter = report.period
     figures = quarter_figures(quarter)
     with translation.override(settings.LANGUAGE_CODE):
@@ -119,16 +109,10 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
     return locked
 
 
-def _lease_expired(report) -> bool:
-    return report.started_at is None or report.started_at < timezone.now() - RUNNING_LEASE
-
-
 def report_release(*, report_id: int) -> None:
     """Before a retry: the report goes back to the queue, so that the retried task (or a
     re-sent one) may run it."""
-    QuarterlyReport.objects.filter(pk=report_id, state=QuarterlyReport.State.RUNNING).update(
-        state=QuarterlyReport.State.QUEUED
-    )
+    REPORT_JOB.release(report_id)
 
 
 def report_failed(*, report_id: int, reason: str) -> None:
@@ -146,24 +130,13 @@ def request_after_quarter_end(*, today=None) -> QuarterlyReport | None:
     return report_request(quarter=previous)
 
 
-def resend_stale(
-    *, now=None, queued_after=timedelta(minutes=10), running_after=RUNNING_LEASE
-) -> list[int]:
-    """Re-sends reports whose task was lost (a broker restarted, a worker killed): the state
-    lives in PostgreSQL, so a report queued or running for too long is queued again. The task
-    is idempotent, so a late original and the re-sent one still make one file."""
-    now = now or timezone.now()
-    stale = QuarterlyReport.objects.filter(
-        Q(state=QuarterlyReport.State.QUEUED, requested_at__lt=now - queued_after)
-        | Q(state=QuarterlyReport.State.RUNNING, started_at__lt=now - running_after)
-    )
+def resend_stale(*, now=None) -> list[int]:
+    """Celery beat: reports whose task was lost (a broker restarted, a worker killed) are
+    queued again from their PostgreSQL state. The task is idempotent, so a late original and
+    the re-sent one still make one file."""
     from .tasks import generate_quarterly_report
 
-    resent = []
+    stale = REPORT_JOB.requeue_stale(now=now)
     for report in stale:
-        QuarterlyReport.objects.filter(pk=report.pk).update(
-            state=QuarterlyReport.State.QUEUED, requested_at=now
-        )
         generate_quarterly_report.delay(report.pk, report.generation)
-        resent.append(report.pk)
-    return resent
+    return [report.pk for report in stale]

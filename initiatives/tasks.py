@@ -47,8 +47,21 @@ def generate_passport_pdf(self, passport_id: int, version: int) -> str:
         return passports.passport_pdf_generate(passport_id=passport_id, version=version).pdf_state
     except Exception as error:
         if self.request.retries < self.max_retries and not self.request.is_eager:
+            passports.passport_pdf_release(passport_id=passport_id)
             raise self.retry(exc=error, countdown=30) from error
         PracticePassport.objects.filter(pk=passport_id).update(
             pdf_state=PracticePassport.PdfState.FAILED, pdf_error=str(error)[:2000]
         )
         raise
+
+
+@shared_task
+def resend_stale_jobs() -> dict:
+    """Every 5 minutes (Celery beat): passport PDFs, checks and imports whose task was lost
+    are queued again."""
+    from .services import passports
+
+    return {
+        "passports": passports.passport_pdf_resend_stale(),
+        "imports": importing.import_resend_stale(),
+    }

@@ -13,6 +13,7 @@ def generate_certificate(self, certificate_id: int) -> str:
         return certificates.certificate_generate(certificate_id=certificate_id).state
     except Exception as error:
         if self.request.retries < self.max_retries and not self.request.is_eager:
+            certificates.certificate_release(certificate_id=certificate_id)
             raise self.retry(exc=error) from error
         Certificate.objects.filter(pk=certificate_id).update(
             state=Certificate.State.FAILED, error=str(error)[:2000], generated_at=timezone.now()
@@ -30,3 +31,9 @@ def send_day_before_reminders() -> list[int]:
 def request_feedback() -> list[int]:
     """Hourly (beat): a short survey to everyone who attended a session that has ended."""
     return reminders.request_feedback()
+
+
+@shared_task
+def resend_stale_certificates() -> list[int]:
+    """Every 5 minutes (Celery beat): certificates whose task was lost are queued again."""
+    return certificates.certificate_resend_stale()

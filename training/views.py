@@ -159,6 +159,7 @@ class CertificateRequestView(LoginRequiredMixin, View):
             return redirect("training:mine")
         if certificate.state == Certificate.State.PENDING:
             transaction.on_commit(lambda: tasks.generate_certificate.delay(certificate.pk))
+        if certificate.state in (Certificate.State.PENDING, Certificate.State.RUNNING):
             messages.info(
                 request, _("The certificate is being prepared. Refresh the page in a minute.")
             )

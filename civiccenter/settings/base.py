@@ -253,6 +253,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "civiccenter.tasks.resend_stale_reports",
         "schedule": crontab(minute="*/5"),
     },
+    "resend-stale-registry-jobs": {
+        "task": "initiatives.tasks.resend_stale_jobs",
+        "schedule": crontab(minute="1-59/5"),
+    },
+    "resend-stale-certificates": {
+        "task": "training.tasks.resend_stale_certificates",
+        "schedule": crontab(minute="2-59/5"),
+    },
     "quarterly-report": {
         "task": "civiccenter.tasks.request_quarterly_report",
         "schedule": crontab(hour=6, minute=0),

@@ -13,6 +13,7 @@ class PracticePassport(models.Model):
     class PdfState(models.TextChoices):
         NONE = "none", _("Not made")
         PENDING = "pending", _("Being prepared")
+        RUNNING = "running", _("Being made")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
@@ -65,6 +66,8 @@ class PracticePassport(models.Model):
     pdf_state = models.CharField(max_length=16, choices=PdfState.choices, default=PdfState.NONE)
     pdf_version = models.PositiveIntegerField(default=0)
     pdf_error = models.TextField(blank=True)
+    pdf_requested_at = models.DateTimeField(null=True, blank=True)
+    pdf_started_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("practice passport")

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from civiccenter.jobs import QUEUED_TOO_LONG, JobState
+
 from ..links import network_of, with_scheme
 from ..models import (
     District,
@@ -33,6 +35,12 @@ from . import audit
 from .organisations import unique_slug
 
 PROGRESS_EVERY = 200
+IMPORT_CHECK_JOB = JobState(
+    ImportJob,
+    queued_at="queued_at",
+    queued=ImportJob.State.QUEUED,
+    running=ImportJob.State.PARSING,
+)
 
 COLUMNS = {
     "name": ("name", "название", "наименование"),
@@ -283,11 +291,9 @@ def import_job_create(*, upload: UploadedFile, user, max_bytes: int) -> ImportJo
 
 def import_preview(*, job_id: int) -> ImportJob:
     """Parses the file and stores the checked rows; writes nothing to the registry."""
+    if not IMPORT_CHECK_JOB.take(job_id):
+        return ImportJob.objects.get(pk=job_id)  # done, or another worker checks it
     job = ImportJob.objects.get(pk=job_id)
-    if job.state not in (ImportJob.State.QUEUED, ImportJob.State.PARSING):
-        return job
-    job.state = ImportJob.State.PARSING
-    job.save(update_fields=["state"])
     try:
         with job.file.open("rb") as handle:
             table = read_table(job.original_name, handle.read())
@@ -384,3 +390,40 @@ def import_commit(*, job_id: int, user=None) -> ImportJob:
     job.finished_at = timezone.now()
     job.save(update_fields=["state", "created_count", "finished_at"])
     return job
+
+
+def import_commit_queue(*, job: ImportJob, skip_duplicates: bool) -> bool:
+    """The reviewer confirms a checked file: the import is queued (False if the file is not
+    in review any more, e.g. confirmed twice)."""
+    queued = ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.PREVIEW).update(
+        skip_duplicates=skip_duplicates,
+        state=ImportJob.State.IMPORTING,
+        processed_rows=0,
+        queued_at=timezone.now(),
+    )
+    if queued:
+        from ..tasks import import_commit
+
+        transaction.on_commit(lambda: import_commit.delay(job.pk))
+    return bool(queued)
+
+
+def import_resend_stale(*, now=None) -> list[int]:
+    """Celery beat: checks and imports whose task was lost are sent again. Both are safe to
+    repeat: the check is taken by one worker, the import runs under the job's row lock and
+    does nothing once done."""
+    from ..tasks import import_commit, import_preview
+
+    now = now or timezone.now()
+    resent = []
+    for job in IMPORT_CHECK_JOB.requeue_stale(now=now):
+        import_preview.delay(job.pk)
+        resent.append(job.pk)
+    importing = ImportJob.objects.filter(
+        state=ImportJob.State.IMPORTING, queued_at__lt=now - QUEUED_TOO_LONG
+    )
+    for job_id in importing.values_list("pk", flat=True):
+        ImportJob.objects.filter(pk=job_id).update(queued_at=now)
+        import_commit.delay(job_id)
+        resent.append(job_id)
+    return resent

@@ -12,10 +12,20 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civiccenter.jobs import JobState
 from civiccenter.pdf import render_pdf
 
 from ..models import PassportVersion, PracticePassport
 from ..passport_tables import TABLES
+
+PASSPORT_PDF_JOB = JobState(
+    PracticePassport,
+    state="pdf_state",
+    queued_at="pdf_requested_at",
+    started_at="pdf_started_at",
+    queued=PracticePassport.PdfState.PENDING,
+    running=PracticePassport.PdfState.RUNNING,
+)
 
 FIELDS = [
     "title",
@@ -220,7 +230,7 @@ def passport_pdf_request(*, passport: PracticePassport) -> bool:
     ):
         return False
     PracticePassport.objects.filter(pk=passport.pk).update(
-        pdf_state=PracticePassport.PdfState.PENDING, pdf_error=""
+        pdf_state=PracticePassport.PdfState.PENDING, pdf_error="", pdf_requested_at=timezone.now()
     )
     from ..tasks import generate_passport_pdf
 
@@ -229,14 +239,14 @@ def passport_pdf_request(*, passport: PracticePassport) -> bool:
 
 
 def passport_pdf_generate(*, passport_id: int, version: int) -> PracticePassport:
-    """Renders the A4 document; a repeated or stale task leaves one file."""
+    """Renders the A4 document of `version`. A task for a version edited since, or a
+    duplicate while another worker makes the PDF, does nothing; a repeated one leaves one
+    file."""
+    if not PASSPORT_PDF_JOB.take(passport_id, version=version):
+        return PracticePassport.objects.get(pk=passport_id)
     passport = PracticePassport.objects.select_related("event", "series", "programme").get(
         pk=passport_id
     )
-    if passport.version != version or (
-        passport.pdf_state == PracticePassport.PdfState.READY and passport.pdf_version == version
-    ):
-        return passport
     context = {
         "passport": passport,
         "sections": [
@@ -250,15 +260,33 @@ def passport_pdf_generate(*, passport_id: int, version: int) -> PracticePassport
         pdf = render_pdf(render_to_string("initiatives/passport_pdf.html", context))
     with transaction.atomic():
         locked = PracticePassport.objects.select_for_update().get(pk=passport_id)
+        if locked.pdf_version > version:
+            return locked  # a PDF of a later version was made meanwhile
         old = locked.pdf.name
         locked.pdf.save(f"passport-{locked.pk}-v{version}.pdf", ContentFile(pdf), save=False)
-        locked.pdf_state, locked.pdf_version, locked.pdf_error = (
-            PracticePassport.PdfState.READY,
-            version,
-            "",
-        )
+        locked.pdf_version, locked.pdf_error = version, ""
+        if locked.pdf_state == PracticePassport.PdfState.RUNNING:
+            # Otherwise the passport was edited and its new PDF requested while this one was
+            # made: it stays pending for that task.
+            locked.pdf_state = PracticePassport.PdfState.READY
         locked.save(update_fields=["pdf", "pdf_state", "pdf_version", "pdf_error"])
         storage, new = locked.pdf.storage, locked.pdf.name
         if old and old != new:
             transaction.on_commit(lambda: storage.delete(old))
     return locked
+
+
+def passport_pdf_release(*, passport_id: int) -> None:
+    """Before a retry: the PDF goes back to the queue, so that the retried task may make it."""
+    PASSPORT_PDF_JOB.release(passport_id)
+
+
+def passport_pdf_resend_stale(*, now=None) -> list[int]:
+    """Celery beat: PDFs whose task was lost (a broker restarted, a worker killed) are queued
+    again from their PostgreSQL state."""
+    from ..tasks import generate_passport_pdf
+
+    stale = PASSPORT_PDF_JOB.requeue_stale(now=now)
+    for passport in stale:
+        generate_passport_pdf.delay(passport.pk, passport.version)
+    return [passport.pk for passport in stale]

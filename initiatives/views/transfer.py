@@ -60,12 +60,9 @@ class ImportDetailView(PermissionRequiredMixin, DetailView):
         if job.error_rows:
             messages.error(request, _("Fix the rows with errors and upload the file again."))
             return redirect("initiatives:import_detail", job.pk)
-        ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.PREVIEW).update(
-            skip_duplicates=bool(request.POST.get("skip_duplicates")),
-            state=ImportJob.State.IMPORTING,
-            processed_rows=0,
+        importing.import_commit_queue(
+            job=job, skip_duplicates=bool(request.POST.get("skip_duplicates"))
         )
-        transaction.on_commit(lambda: tasks.import_commit.delay(job.pk))
         return redirect("initiatives:import_detail", job.pk)
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from civiccenter import reports
+from civiccenter import jobs, reports
 from civiccenter.models import QuarterlyReport
 from civiccenter.quarters import Quarter
 from consulting.models import Consultant, ConsultingTopic
@@ -175,7 +175,7 @@ def test_a_duplicate_message_while_a_worker_makes_the_report_does_nothing(quarte
     assert report.state == "running" and not report.pdf and report.started_at == started
     # Once the lease is over the worker is presumed dead, and a re-sent task makes it.
     QuarterlyReport.objects.filter(pk=report.pk).update(
-        started_at=timezone.now() - reports.RUNNING_LEASE - timedelta(seconds=1)
+        started_at=timezone.now() - jobs.LEASE - timedelta(seconds=1)
     )
     reports.report_generate(report_id=report.pk, generation=1)
     report.refresh_from_db()

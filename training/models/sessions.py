@@ -153,6 +153,7 @@ class Certificate(models.Model):
 
     class State(models.TextChoices):
         PENDING = "pending", _("Being prepared")
+        RUNNING = "running", _("Being made")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
@@ -168,6 +169,8 @@ class Certificate(models.Model):
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2, default=0)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     generated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -14,9 +14,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civiccenter.jobs import JobState
 from civiccenter.pdf import render_pdf
 
 from ..models import Attendance, Certificate, Enrolment
+
+CERTIFICATE_JOB = JobState(
+    Certificate, queued=Certificate.State.PENDING, running=Certificate.State.RUNNING
+)
 
 
 def attended_hours(enrolment: Enrolment) -> Decimal:
@@ -39,22 +44,24 @@ def certificate_request(*, enrolment: Enrolment, user) -> Certificate:
         raise ValidationError(
             _("A certificate is issued to those who attended."), code="not_attended"
         )
-    certificate, _created = Certificate.objects.get_or_create(enrolment=enrolment)
+    certificate, _created = Certificate.objects.get_or_create(
+        enrolment=enrolment, defaults={"requested_at": timezone.now()}
+    )
     if certificate.state == Certificate.State.FAILED:
-        Certificate.objects.filter(pk=certificate.pk).update(
-            state=Certificate.State.PENDING, error=""
-        )
+        Certificate.objects.filter(pk=certificate.pk).update(error="")
+        CERTIFICATE_JOB.queue(certificate.pk)
         certificate.refresh_from_db()
     return certificate
 
 
 def certificate_generate(*, certificate_id: int) -> Certificate:
-    """Renders the PDF and stores it. Running it twice leaves one file."""
+    """Renders the PDF and stores it. A duplicate while another worker makes it, or a repeat
+    once it is made, does nothing."""
+    if not CERTIFICATE_JOB.take(certificate_id):
+        return Certificate.objects.get(pk=certificate_id)
     certificate = Certificate.objects.select_related(
         "enrolment__user", "enrolment__session__programme"
     ).get(pk=certificate_id)
-    if certificate.state == Certificate.State.READY and certificate.file:
-        return certificate
     enrolment = certificate.enrolment
     hours = attended_hours(enrolment)
     days = list(enrolment.session.days.all())
@@ -87,3 +94,18 @@ def certificate_generate(*, certificate_id: int) -> Certificate:
     if old and old != locked.file.name:
         locked.file.storage.delete(old)
     return locked
+
+
+def certificate_release(*, certificate_id: int) -> None:
+    """Before a retry: the certificate goes back to the queue for the retried task."""
+    CERTIFICATE_JOB.release(certificate_id)
+
+
+def certificate_resend_stale(*, now=None) -> list[int]:
+    """Celery beat: certificates whose task was lost are queued again."""
+    from ..tasks import generate_certificate
+
+    stale = CERTIFICATE_JOB.requeue_stale(now=now)
+    for certificate in stale:
+        generate_certificate.delay(certificate.pk)
+    return [certificate.pk for certificate in stale]

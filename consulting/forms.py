@@ -7,6 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Organisation
+from initiatives.picker import InitiativePickerMixin
 
 from .models import Consultant, ConsultationLog, ConsultingTopic, GrantReview, Milestone
 from .services.hours import MAX_MINUTES
@@ -99,8 +100,10 @@ class DeclineForm(forms.Form):
     note = forms.CharField(label=_("Reason for the activist"), max_length=500, required=False)
 
 
-class LogForm(forms.ModelForm):
+class LogForm(InitiativePickerMixin, forms.ModelForm):
     """A delivered consultation. The duration is entered in hours, in steps of a quarter."""
+
+    picker_fields = ("organisations",)
 
     hours = forms.DecimalField(
         label=_("Duration, hours"),
@@ -120,10 +123,9 @@ class LogForm(forms.ModelForm):
     )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Initiatives"),
-        queryset=Organisation.objects.filter(moderation=Organisation.Moderation.PUBLISHED).only(
-            "id", "name"
-        ),
+        queryset=Organisation.objects.none(),  # the picker sets it
         required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -147,13 +149,15 @@ class LogForm(forms.ModelForm):
 
     use_required_attribute = False
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, instance=None, initial=None, **kwargs):
+        initial = dict(initial or {})
+        if instance is not None and instance.pk:
+            # Before the picker reads the chosen initiatives from the initial values.
+            initial.setdefault("hours", Decimal(instance.duration_minutes) / 60)
+            initial.setdefault("consultants", list(instance.consultants.all()))
+            initial.setdefault("organisations", list(instance.organisations.all()))
+        super().__init__(*args, instance=instance, initial=initial, **kwargs)
         self.fields["topic"].queryset = ConsultingTopic.objects.all()
-        if self.instance.pk:
-            self.fields["hours"].initial = Decimal(self.instance.duration_minutes) / 60
-            self.fields["consultants"].initial = list(self.instance.consultants.all())
-            self.fields["organisations"].initial = list(self.instance.organisations.all())
 
     def clean_hours(self):
         hours = self.cleaned_data["hours"]
@@ -170,19 +174,15 @@ class LogForm(forms.ModelForm):
         return data
 
 
-class GrantReviewForm(forms.ModelForm):
+class GrantReviewForm(InitiativePickerMixin, forms.ModelForm):
+    picker_fields = ("organisation",)
+
     class Meta:
         model = GrantReview
         fields = ["organisation", "contest", "project_title", "requested_amount", "reviewed_on"]
-        widgets = {"reviewed_on": DATE_INPUT}
+        widgets = {"reviewed_on": DATE_INPUT, "organisation": forms.RadioSelect}
 
     use_required_attribute = False
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            moderation=Organisation.Moderation.PUBLISHED
-        ).only("id", "name")
 
 
 class OutcomeForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .links import with_scheme
 from .models import District, Organisation, Partnership, Relation, Role, Topic
 from .names import normalise_name, normalise_url
+from .picker import InitiativePickerMixin
 from .validators import http_only
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -227,11 +228,14 @@ class StatusForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
 
 
-class RelationForm(forms.Form):
+class RelationForm(InitiativePickerMixin, forms.Form):
+    picker_fields = ("other",)
+
     kind = forms.ChoiceField(label=_("What happened"), choices=Relation.Kind.choices)
     other = forms.ModelChoiceField(
         label=_("Other record"),
-        queryset=Organisation.objects.filter(moderation=Organisation.Moderation.PUBLISHED),
+        queryset=Organisation.objects.none(),  # the picker sets it
+        widget=forms.RadioSelect,
     )
     occurred_on = forms.DateField(label=_("Date"), widget=DATE_INPUT)
     note = forms.CharField(label=_("Note"), required=False, max_length=500)

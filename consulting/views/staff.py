@@ -13,6 +13,7 @@ from django.views.generic import ListView, TemplateView
 
 from civiccenter.models import targets_for
 from civiccenter.quarters import Quarter
+from initiatives.picker import find_pressed
 
 from .. import exports, quarters, selectors, totals
 from ..forms import DeclineForm, GrantReviewForm, LogForm, OutcomeForm
@@ -108,8 +109,8 @@ class LogFormView(PermissionRequiredMixin, View):
         booking = None
         if not log and request.GET.get("booking"):
             booking = get_object_or_404(Booking, pk=request.GET["booking"])
-        form = LogForm(request.POST, instance=log)
-        if form.is_valid():
+        form = LogForm(request.POST, instance=log, searching=find_pressed(request))
+        if not form.searching and form.is_valid():
             try:
                 common = {
                     "user": request.user,
@@ -248,8 +249,8 @@ class GrantReviewsView(PermissionRequiredMixin, View):
     def post(self, request):
         if not request.user.has_perm("consulting.add_grantreview"):
             raise Http404
-        form = GrantReviewForm(request.POST)
-        if form.is_valid():
+        form = GrantReviewForm(request.POST, searching=find_pressed(request))
+        if not form.searching and form.is_valid():
             try:
                 reviews.review_create(reviewer=request.user, **form.cleaned_data)
             except ValidationError as error:

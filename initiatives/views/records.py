@@ -20,6 +20,7 @@ from ..forms import (
     StatusForm,
 )
 from ..models import Organisation
+from ..picker import find_pressed
 from ..services import lifecycle, organisations, team
 from .mixins import EditorRequiredMixin, OrganisationMixin
 
@@ -206,21 +207,27 @@ class HistoryView(LoginRequiredMixin, EditorRequiredMixin, TemplateView):
         organisation = self.get_organisation()
         bound = kwargs.get("bound", {})
         context["organisation"] = organisation
-        context["forms"] = {
-            key: bound.get(key) or form_class(prefix=key) for key, form_class in self.forms.items()
-        }
-        context["forms"]["relation"].fields["other"].queryset = (
-            context["forms"]["relation"].fields["other"].queryset.exclude(pk=organisation.pk)
-        )
+        context["forms"] = {key: bound.get(key) or self._form(key) for key in self.forms}
         return context
+
+    def _form(self, kind, data=None, searching=False):
+        if kind != "relation":
+            return self.forms[kind](data, prefix=kind)
+        # A record is not split from or joined with itself.
+        return self.forms[kind](
+            data,
+            prefix=kind,
+            searching=searching,
+            picker_exclude=[self.get_organisation().pk],
+        )
 
     def post(self, request, *args, **kwargs):
         kind = request.POST.get("kind_of_entry")
         if kind not in self.forms:
             raise Http404
-        form = self.forms[kind](request.POST, prefix=kind)
+        form = self._form(kind, request.POST, searching=find_pressed(request))
         organisation = self.get_organisation()
-        if form.is_valid():
+        if not getattr(form, "searching", False) and form.is_valid():
             try:
                 self._apply(kind, organisation, form.cleaned_data)
             except ValidationError as error:

@@ -12,6 +12,7 @@ import time_machine
 from accounts.roles import Role
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
 from tests.consulting.conftest import MONDAY_9AM
+from tests.factories import OrganisationFactory
 
 from .helpers import log_in, log_out, with_authenticator
 
@@ -26,6 +27,8 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
     secret = with_authenticator(user)
     consultant = Consultant.objects.create(user=user)
     consultant.topics.add(topic)
+    OrganisationFactory(name="Зелёный двор")
+    OrganisationFactory.create_batch(5)
     WeeklyAvailability.objects.create(
         consultant=consultant, weekday=0, starts=clock_time(10), ends=clock_time(13)
     )
@@ -59,7 +62,19 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
         page.get_by_role("link", name="Внести часы").click()
         checked_page.assert_accessible()
         page.get_by_label(re.compile(r"^Длительность, ч:?$")).fill("1.5")
-        page.get_by_role("button", name="Сохранить").click()
+        # The initiative is found by a word of its name: Enter in the search box finds,
+        # keeps the duration typed, saves nothing; then it is ticked and the form saved.
+        search = page.get_by_label("Найти инициативу")
+        search.fill("двор")
+        search.press("Enter")
+        page.get_by_role("checkbox", name="Зелёный двор").check()
+        checked_page.assert_accessible()
+        assert ConsultationLog.objects.count() == 0
+        duration = page.get_by_label(re.compile(r"^Длительность, ч:?$"))
+        assert duration.input_value() == "1.5"
+        # Enter in any other field saves (without the picker's script it would press «Find»,
+        # the form's first button).
+        duration.press("Enter")
         page.wait_for_url(re.compile(r"/consulting/dashboard/\?quarter=2026-Q4"))
         checked_page.assert_accessible()
         assert page.locator("#hours-total").inner_text() == "1,50"
@@ -67,3 +82,4 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
 
     log = ConsultationLog.objects.get()
     assert log.duration_minutes == 90 and log.booking.activist == activist
+    assert [o.name for o in log.organisations.all()] == ["Зелёный двор"]

@@ -39,3 +39,19 @@ def consultant(make_user, topic):
             consultant=profile, weekday=weekday, starts=time(10), ends=time(13)
         )
     return profile
+
+
+def log_form_data(consultant, topic, **overrides):
+    """A valid POST of the consultation log form, with `overrides`."""
+    data = {
+        "held_on": "2026-11-30",
+        "hours": "1.5",
+        "topic": topic.pk,
+        "channel": "walk_in",
+        "people_count": "1",
+        "consultants": [consultant.pk],
+        "summary": "Разобрали смету проекта",
+        "private_notes": "Лидер устал",
+    }
+    data.update(overrides)
+    return data

@@ -11,7 +11,7 @@ from civiccenter.quarters import Quarter
 from consulting import totals
 from consulting.models import ConsultationLog, ConsultationLogRevision
 from consulting.services import bookings
-from tests.consulting.conftest import local
+from tests.consulting.conftest import local, log_form_data
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,27 +19,13 @@ pytestmark = pytest.mark.django_db
 Q4 = Quarter(2026, 4)
 
 
-def _form(consultant, topic, **overrides):
-    data = {
-        "held_on": "2026-11-30",
-        "hours": "1.5",
-        "topic": topic.pk,
-        "channel": "walk_in",
-        "people_count": "1",
-        "consultants": [consultant.pk],
-        "summary": "Разобрали смету проекта",
-        "private_notes": "Лидер устал",
-    }
-    data.update(overrides)
-    return data
-
-
 def test_staff_log_a_walk_in_consultation(client, clock, consultant, topic):
     organisation = OrganisationFactory()
     client.force_login(consultant.user)
 
     response = client.post(
-        reverse("consulting:log_create"), _form(consultant, topic, organisations=[organisation.pk])
+        reverse("consulting:log_create"),
+        log_form_data(consultant, topic, organisations=[organisation.pk]),
     )
 
     assert response.status_code == 302
@@ -67,7 +53,9 @@ def test_bad_entries_are_explained_and_the_input_kept(
 ):
     client.force_login(consultant.user)
 
-    response = client.post(reverse("consulting:log_create"), _form(consultant, topic, **overrides))
+    response = client.post(
+        reverse("consulting:log_create"), log_form_data(consultant, topic, **overrides)
+    )
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -82,7 +70,7 @@ def test_a_closed_quarter_is_locked_until_the_administration_reopens_it(
     client.force_login(consultant.user)
     # 20 January 2027: the grace period of ten days after Q4 2026 has passed.
     with time_machine.travel(timezone.make_aware(timezone.datetime(2027, 1, 20, 10)), tick=False):
-        response = client.post(reverse("consulting:log_create"), _form(consultant, topic))
+        response = client.post(reverse("consulting:log_create"), log_form_data(consultant, topic))
         assert "IV квартал 2026 закрыт" in response.content.decode()
 
         administration = make_user("administration")
@@ -94,7 +82,9 @@ def test_a_closed_quarter_is_locked_until_the_administration_reopens_it(
 
         client.force_login(consultant.user)
         assert (
-            client.post(reverse("consulting:log_create"), _form(consultant, topic)).status_code
+            client.post(
+                reverse("consulting:log_create"), log_form_data(consultant, topic)
+            ).status_code
             == 302
         )
 
@@ -111,10 +101,12 @@ def test_consultants_cannot_reopen_a_quarter(client, consultant):
 
 def test_every_edit_is_kept(client, clock, consultant, topic):
     client.force_login(consultant.user)
-    client.post(reverse("consulting:log_create"), _form(consultant, topic))
+    client.post(reverse("consulting:log_create"), log_form_data(consultant, topic))
     log = ConsultationLog.objects.get()
 
-    client.post(reverse("consulting:log_edit", args=[log.pk]), _form(consultant, topic, hours="2"))
+    client.post(
+        reverse("consulting:log_edit", args=[log.pk]), log_form_data(consultant, topic, hours="2")
+    )
 
     revision = ConsultationLogRevision.objects.filter(log=log).first()
     assert revision.user == consultant.user
@@ -132,10 +124,11 @@ def test_hours_are_logged_against_a_booking(client, clock, activist, consultant,
     with time_machine.travel(local(0, 12, 30), tick=False):
         client.post(
             reverse("consulting:log_create") + f"?booking={booking.pk}",
-            _form(consultant, topic, channel="booked"),
+            log_form_data(consultant, topic, channel="booked"),
         )
         again = client.post(
-            reverse("consulting:log_create") + f"?booking={booking.pk}", _form(consultant, topic)
+            reverse("consulting:log_create") + f"?booking={booking.pk}",
+            log_form_data(consultant, topic),
         )
     assert ConsultationLog.objects.get().booking == booking
     assert "Часы по этой записи уже внесены." in again.content.decode()
@@ -148,7 +141,8 @@ def test_private_notes_are_for_staff_only(client, clock, activist, consultant, t
     Membership.objects.create(organisation=organisation, user=activist, role="leader")
     client.force_login(consultant.user)
     client.post(
-        reverse("consulting:log_create"), _form(consultant, topic, organisations=[organisation.pk])
+        reverse("consulting:log_create"),
+        log_form_data(consultant, topic, organisations=[organisation.pk]),
     )
 
     client.force_login(activist)

@@ -196,3 +196,32 @@ def test_analytics_page_draws_the_chart_for_staff_only(client, activist, coordin
     html = client.get(reverse("initiatives:analytics")).content.decode()
     assert "<svg" in html and "<rect" in html
     assert "Выживаемость когорт" in html
+
+
+def test_the_other_record_of_a_split_is_found_by_name_and_never_the_record_itself(
+    client, coordinator
+):
+    organisation = OrganisationFactory(name="Арт Суббота")
+    other = OrganisationFactory(name="Арт-мастерская «Суббота»")
+    OrganisationFactory.create_batch(20)
+    client.force_login(coordinator)
+    url = reverse("initiatives:history", args=[organisation.slug])
+    relation = {
+        "kind_of_entry": "relation",
+        "relation-kind": "split_from",
+        "relation-occurred_on": "2025-03-01",
+    }
+
+    page = client.get(url).content.decode()
+    assert "Арт-мастерская" not in page  # no list of every record
+
+    found = client.post(url, {**relation, "relation-other_search": "Суббота", "find": "other"})
+    html = found.content.decode()
+    assert f'value="{other.pk}"' in html and f'value="{organisation.pk}"' not in html
+    assert "Найдена 1 инициатива" in html
+
+    own = client.post(url, {**relation, "relation-other": organisation.pk}).content.decode()
+    assert "Выберите корректный вариант" in own
+
+    client.post(url, {**relation, "relation-other": other.pk})
+    assert organisation.relations.get().other == other

@@ -22,13 +22,16 @@ def _may_work_on(user, roadmap: Roadmap) -> bool:
 
 
 class RoadmapView(LoginRequiredMixin, View):
+    """The team and the consultant work on a roadmap; the administration reads it."""
+
     template_name = "consulting/roadmap.html"
 
-    def _roadmap(self, request, pk):
+    def _roadmap(self, request, pk, *, to_change: bool) -> Roadmap:
         roadmap = get_object_or_404(
             Roadmap.objects.select_related("organisation", "consultant__user"), pk=pk
         )
-        if not _may_work_on(request.user, roadmap):
+        may_read = request.user.has_perm("consulting.view_roadmap")
+        if not (_may_work_on(request.user, roadmap) or (may_read and not to_change)):
             raise PermissionDenied
         return roadmap
 
@@ -38,15 +41,16 @@ class RoadmapView(LoginRequiredMixin, View):
             "milestones": roadmap.milestones.all(),
             "statuses": Milestone.Status.choices,
             "form": form or MilestoneForm(),
+            "can_change": _may_work_on(request.user, roadmap),
         }
         return render(request, self.template_name, context)
 
     def get(self, request, pk):
-        return self._render(request, self._roadmap(request, pk))
+        return self._render(request, self._roadmap(request, pk, to_change=False))
 
     def post(self, request, pk):
         """Adds a milestone, or changes the status of one."""
-        roadmap = self._roadmap(request, pk)
+        roadmap = self._roadmap(request, pk, to_change=True)
         milestone_id = request.POST.get("milestone")
         if milestone_id:
             milestone = get_object_or_404(Milestone, pk=milestone_id, roadmap=roadmap)

@@ -87,7 +87,7 @@ def bookings_of(user) -> QuerySet:
 
 def staff_bookings(*, consultant: Consultant | None, upcoming_only: bool = True) -> QuerySet:
     bookings = Booking.objects.select_related(
-        "consultant__user", "topic", "organisation", "activist"
+        "consultant__user", "topic", "organisation", "activist", "log"
     )
     if consultant is not None:
         bookings = bookings.filter(consultant=consultant)

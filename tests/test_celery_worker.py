@@ -19,20 +19,26 @@ from tests.processes import current_database_url, free_port, wait_for
 
 @pytest.mark.worker
 def test_email_task_runs_in_a_real_worker_and_returns_its_result(start_worker, tmp_path):
+    mailbox, log = tmp_path / "mail", tmp_path / "worker.log"
     start_worker(
+        log=log,
+        loglevel="INFO",
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
-        EMAIL_FILE_PATH=str(tmp_path),
+        EMAIL_FILE_PATH=str(mailbox),
     )
 
     result = deliver_email.delay(
         subject="Проверка", body="Письмо через Celery", to=["anna@example.org"]
     )
-    message_id = result.get(timeout=60)
+    # Polled rather than awaited through Redis pub/sub; the worker's log explains a failure.
+    finished = wait_for(lambda: result.ready(), timeout=90, step=0.2)
+    assert finished, log.read_text(errors="replace")
+    message_id = result.get(timeout=10)
 
     assert message_id.startswith("<") and message_id.endswith(">")
     assert result.status == "SUCCESS"
-    files = list(tmp_path.iterdir())
-    assert len(files) == 1
+    files = list(mailbox.iterdir())
+    assert len(files) == 1, [f.name for f in files]
     assert "anna@example.org" in files[0].read_text()
 
 

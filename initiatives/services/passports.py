@@ -48,14 +48,19 @@ FIELDS = [
 _CELL = re.compile(r"^t-(?P<table>[a-z_]+)-(?P<row>\d+)-(?P<column>[a-z_]+)$")
 
 
+# More than any practice of a city could cost: a typo, or «1e99».
+AMOUNT_LIMIT = Decimal(10) ** 12
+
+
 def parse_amount(text: str) -> Decimal:
-    """«365 000», «10000», «1 500,50 руб.» → Decimal."""
+    """«365 000», «10000», «1 500,50 руб.» → Decimal. Not a number (including «NaN» and
+    «Infinity», which Decimal reads), negative or beyond AMOUNT_LIMIT: ValueError."""
     cleaned = re.sub(r"[\s\u00a0]|руб\.?|₽", "", text).replace(",", ".")
     try:
         value = Decimal(cleaned)
     except InvalidOperation as error:
         raise ValueError(text) from error
-    if value < 0:
+    if not value.is_finite() or value < 0 or value >= AMOUNT_LIMIT:
         raise ValueError(text)
     return value
 

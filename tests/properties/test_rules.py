@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +12,7 @@ from consulting.slots import Window, slots_for
 from events.teams import TeamsDoNotFit, form_teams
 from initiatives.names import normalise_name, normalise_url
 from initiatives.services.importing import check_row
-from initiatives.services.passports import parse_amount
+from initiatives.services.passports import AMOUNT_LIMIT, parse_amount
 
 ZONE = ZoneInfo("Asia/Yekaterinburg")
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
@@ -52,7 +53,14 @@ def test_amount_parsing_either_succeeds_or_says_no(text):
         value = parse_amount(text)
     except ValueError:
         return
-    assert value >= 0
+    assert value.is_finite() and 0 <= value < AMOUNT_LIMIT
+
+
+@pytest.mark.parametrize("text", ["NaN", "sNaN", "Infinity", "-inf", "1e99", "-5"])
+def test_amounts_that_are_not_a_sum_of_money_are_refused(text):
+    """Found by the test above: «NAN» passed Decimal and then failed the comparison."""
+    with pytest.raises(ValueError):
+        parse_amount(text)
 
 
 @settings(max_examples=200)
@@ -125,6 +133,20 @@ def test_free_slots_fit_the_windows_and_never_overlap_a_booking(windows, booking
             and slot.ends_at.astimezone(ZONE).time() <= w.ends
             for w in windows
         )
+    # And none is missing: every window step that is late enough and overlaps no booking.
+    expected = set()
+    for offset in range(14):
+        day = monday + timedelta(days=offset)
+        for w in windows:
+            if w.weekday != day.weekday():
+                continue
+            start = datetime.combine(day, w.starts, ZONE)
+            while start + timedelta(minutes=w.slot_minutes) <= datetime.combine(day, w.ends, ZONE):
+                end = start + timedelta(minutes=w.slot_minutes)
+                if start >= not_before and all(end <= b or start >= e for b, e in taken):
+                    expected.add((start, end))
+                start = end
+    assert {(slot.starts_at, slot.ends_at) for slot in slots} == expected
 
 
 @given(

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Avg, Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +14,7 @@ from civiccenter.models import targets_for
 from consulting.selectors import organisations_of
 from consulting.views.staff import quarter_from
 
-from . import ics, selectors, tasks
+from . import ics, selectors
 from .forms import EnrolForm, FeedbackForm
 from .models import Certificate, Enrolment, Feedback, Session, SessionDay
 from .services import attendance, certificates, enrolment
@@ -157,8 +156,6 @@ class CertificateRequestView(LoginRequiredMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("training:mine")
-        if certificate.state == Certificate.State.PENDING:
-            transaction.on_commit(lambda: tasks.generate_certificate.delay(certificate.pk))
         if certificate.state in (Certificate.State.PENDING, Certificate.State.RUNNING):
             messages.info(
                 request, _("The certificate is being prepared. Refresh the page in a minute.")

@@ -36,8 +36,8 @@ def attended_hours(enrolment: Enrolment) -> Decimal:
 
 @transaction.atomic
 def certificate_request(*, enrolment: Enrolment, user) -> Certificate:
-    """An attendee who came at least once asks for a certificate; asking again returns the
-    same one."""
+    """An attendee who came at least once asks for a certificate, which Celery makes; asking
+    again returns the same one."""
     if enrolment.user_id != user.pk:
         raise ValidationError(_("This is not your enrolment."), code="not_yours")
     if not Attendance.objects.filter(enrolment=enrolment, present=True).exists():
@@ -51,6 +51,12 @@ def certificate_request(*, enrolment: Enrolment, user) -> Certificate:
         Certificate.objects.filter(pk=certificate.pk).update(error="")
         CERTIFICATE_JOB.queue(certificate.pk)
         certificate.refresh_from_db()
+    if certificate.state == Certificate.State.PENDING:
+        # Asking again while it waits sends the job again: a lost message is replaced at once,
+        # and a duplicate does nothing (the job is leased).
+        from ..tasks import generate_certificate
+
+        transaction.on_commit(lambda: generate_certificate.delay(certificate.pk))
     return certificate
 
 

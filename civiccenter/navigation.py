@@ -24,6 +24,20 @@ def staff_or_administration(user) -> bool:
     return is_centre_staff(user) or is_administration(user)
 
 
+def _keeps_availability(user) -> bool:
+    """Consultants keep their own hours; coordinators keep everyone's."""
+    from consulting.models import Consultant
+
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("consulting.change_consultant"):
+        return True
+    return (
+        user.has_perm("consulting.change_weeklyavailability")
+        and Consultant.objects.filter(user=user).exists()
+    )
+
+
 def _perm(codename: str) -> Callable:
     def visible(user) -> bool:
         return user.is_authenticated and user.has_perm(codename)
@@ -87,6 +101,12 @@ DESK_ITEMS = [
         "consulting:staff_bookings",
         _perm("consulting.change_booking"),
         _("Confirm, decline or move consultation bookings."),
+    ),
+    NavItem(
+        _("Hours of receiving"),
+        "consulting:availability",
+        _keeps_availability,
+        _("Your weekly hours for bookings and your days off."),
     ),
     NavItem(
         _("Consulting hours"),

@@ -9,10 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.models import Organisation
 from initiatives.picker import InitiativePickerMixin
 
-from .models import Consultant, ConsultationLog, ConsultingTopic, GrantReview, Milestone
+from .models import (
+    AvailabilityException,
+    Consultant,
+    ConsultationLog,
+    ConsultingTopic,
+    GrantReview,
+    Milestone,
+    WeeklyAvailability,
+)
 from .services.hours import MAX_MINUTES
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 def slot_value(slot) -> str:
@@ -203,5 +212,31 @@ class MilestoneForm(forms.ModelForm):
         model = Milestone
         fields = ["title", "owner", "due_on", "status"]
         widgets = {"due_on": DATE_INPUT}
+
+    use_required_attribute = False
+
+
+class WindowForm(forms.ModelForm):
+    slot_minutes = forms.TypedChoiceField(
+        label=_("Slot length"),
+        coerce=int,
+        choices=[(m, _("%(minutes)s min") % {"minutes": m}) for m in (15, 30, 45, 60, 90, 120)],
+        initial=60,
+    )
+
+    class Meta:
+        model = WeeklyAvailability
+        fields = ["weekday", "starts", "ends", "slot_minutes"]
+        widgets = {"starts": TIME_INPUT, "ends": TIME_INPUT}
+
+    use_required_attribute = False
+
+
+class DayOffForm(forms.ModelForm):
+    class Meta:
+        model = AvailabilityException
+        fields = ["starts_on", "ends_on", "reason"]
+        widgets = {"starts_on": DATE_INPUT, "ends_on": DATE_INPUT}
+        labels = {"starts_on": _("First day"), "ends_on": _("Last day")}
 
     use_required_attribute = False

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import activist, complex, staff
+from .views import activist, availability, complex, staff
 
 app_name = "consulting"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("bookings/<int:pk>/cancel/", activist.CancelView.as_view(), name="cancel"),
     path("bookings/<int:pk>/move/", activist.MoveView.as_view(), name="move"),
     path("bookings/", staff.StaffBookingsView.as_view(), name="staff_bookings"),
+    path("availability/", availability.AvailabilityView.as_view(), name="availability"),
     re_path(
         r"^bookings/(?P<pk>\d+)/(?P<decision>confirm|decline)/$",
         staff.BookingDecisionView.as_view(),

@@ -77,11 +77,14 @@ class WeeklyAvailability(models.Model):
         ordering = ["weekday", "starts"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends__gt=F("starts")), name="availability_ends_after_start"
+                condition=Q(ends__gt=F("starts")),
+                name="availability_ends_after_start",
+                violation_error_message=_("The window must end after it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(slot_minutes__gte=15, slot_minutes__lte=240),
                 name="availability_slot_15_to_240",
+                violation_error_message=_("A slot lasts from 15 minutes to 4 hours."),
             ),
         ]
 
@@ -112,7 +115,9 @@ class AvailabilityException(models.Model):
         ordering = ["starts_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="exception_ends_after_start"
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="exception_ends_after_start",
+                violation_error_message=_("The last day comes before the first."),
             )
         ]
 

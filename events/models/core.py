@@ -114,7 +114,9 @@ class AgendaItem(models.Model):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="agenda_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="agenda_ends_after_start",
+                violation_error_message=_("An agenda item must end after it starts."),
             )
         ]
 

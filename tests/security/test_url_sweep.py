@@ -94,6 +94,7 @@ EXPECTED = {
     "consulting:outcome": STAFF,
     "consulting:quarter_state": (302, 403, 403, 403, 405),
     "consulting:reviews": STAFF_AND_ADMINISTRATION,
+    "consulting:availability": STAFF,
     "consulting:roadmap": (302, 200, 403, 200, 200),  # the administration reads it
     "consulting:staff_bookings": STAFF,
     # training

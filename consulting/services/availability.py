@@ -1,0 +1,74 @@
+"""A consultant's weekly hours and days off, kept by the consultant (or a coordinator).
+
+Bookings already made are not touched by a change: the consultant sees them in the bookings
+list and moves or cancels them there if needed.
+"""
+
+from datetime import date, time
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import AvailabilityException, Consultant, WeeklyAvailability
+
+
+def may_edit(user, consultant: Consultant) -> bool:
+    """The consultant themselves, or whoever may change everyone's (coordinators)."""
+    if consultant.user_id == user.pk:
+        return user.has_perm("consulting.change_weeklyavailability")
+    return user.has_perm("consulting.change_consultant")
+
+
+def _require(user, consultant: Consultant) -> None:
+    if not may_edit(user, consultant):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def window_add(
+    *, user, consultant: Consultant, weekday: int, starts: time, ends: time, slot_minutes: int
+) -> WeeklyAvailability:
+    """A weekly window; it may not overlap another window of the same weekday."""
+    _require(user, consultant)
+    if ends <= starts:
+        raise ValidationError(_("The window must end after it starts."), code="window_order")
+    # Windows of one consultant are added one at a time: the lock keeps two at once apart.
+    Consultant.objects.select_for_update().get(pk=consultant.pk)
+    clash = WeeklyAvailability.objects.filter(
+        consultant=consultant, weekday=weekday, starts__lt=ends, ends__gt=starts
+    ).first()
+    if clash is not None:
+        raise ValidationError(
+            _("It overlaps the window %(start)s–%(end)s of the same day.")
+            % {"start": f"{clash.starts:%H:%M}", "end": f"{clash.ends:%H:%M}"},
+            code="window_overlap",
+        )
+    return WeeklyAvailability.objects.create(
+        consultant=consultant,
+        weekday=weekday,
+        starts=starts,
+        ends=ends,
+        slot_minutes=slot_minutes,
+    )
+
+
+def window_remove(*, user, window: WeeklyAvailability) -> None:
+    _require(user, window.consultant)
+    window.delete()
+
+
+def day_off_add(
+    *, user, consultant: Consultant, starts_on: date, ends_on: date, reason: str
+) -> AvailabilityException:
+    _require(user, consultant)
+    if ends_on < starts_on:
+        raise ValidationError(_("The last day comes before the first."), code="days_order")
+    return AvailabilityException.objects.create(
+        consultant=consultant, starts_on=starts_on, ends_on=ends_on, reason=reason
+    )
+
+
+def day_off_remove(*, user, day_off: AvailabilityException) -> None:
+    _require(user, day_off.consultant)
+    day_off.delete()

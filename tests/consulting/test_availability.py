@@ -1,0 +1,117 @@
+"""Consultants keep their hours of receiving and days off on a page of the portal;
+coordinators keep anyone's."""
+
+from datetime import time
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.urls import reverse
+
+from accounts.roles import Role
+from consulting.models import AvailabilityException, Consultant, WeeklyAvailability
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("consulting:availability")
+
+
+def _window(**overrides):
+    data = {"action": "add_window", "weekday": "5", "starts": "10:00", "ends": "12:00"}
+    data["slot_minutes"] = "30"
+    return {**data, **overrides}
+
+
+def test_a_consultant_adds_saturday_hours_and_activists_can_book_them(
+    client, clock, consultant, topic, activist
+):
+    client.force_login(consultant.user)
+
+    response = client.post(URL, _window())
+
+    assert response.status_code == 302
+    assert consultant.availability.filter(weekday=5, slot_minutes=30).count() == 1
+    client.force_login(activist)
+    html = client.get(reverse("consulting:book", args=[topic.pk])).content.decode()
+    assert "Сб, 5 декабря 10:00–10:30" in html and "Сб, 5 декабря 11:30–12:00" in html
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"weekday": "0", "starts": "12:00", "ends": "14:00"}, "Пересекается с окном 10:00–13:00"),
+        ({"starts": "12:00", "ends": "10:00"}, "Окно приёма должно заканчиваться позже"),
+        ({"starts": "", "ends": "10:00"}, "Обязательное поле."),
+    ],
+)
+def test_bad_hours_are_refused_in_russian_and_nothing_is_added(
+    client, consultant, overrides, message
+):
+    client.force_login(consultant.user)
+    before = consultant.availability.count()
+
+    response = client.post(URL, _window(**overrides))
+
+    assert response.status_code == 200 and message in response.content.decode()
+    assert consultant.availability.count() == before
+
+
+def test_days_off_hide_the_slots_of_those_days(client, clock, consultant, topic, activist):
+    client.force_login(consultant.user)
+    bad = client.post(
+        URL, {"action": "add_day_off", "off-starts_on": "2026-12-02", "off-ends_on": "2026-12-01"}
+    )
+    assert "Последний день раньше первого." in bad.content.decode()
+    client.post(
+        URL,
+        {
+            "action": "add_day_off",
+            "off-starts_on": "2026-12-01",
+            "off-ends_on": "2026-12-02",
+            "off-reason": "sick",
+        },
+    )
+
+    client.force_login(activist)
+    html = client.get(reverse("consulting:book", args=[topic.pk])).content.decode()
+    assert "Пн, 30 ноября 12:00–13:00" in html
+    assert "Вт, 1 декабря" not in html and "Ср, 2 декабря" not in html
+    assert "Чт, 3 декабря 10:00–11:00" in html
+
+
+def test_windows_and_days_off_are_removed_only_by_their_keepers(
+    client, consultant, make_user, activist
+):
+    window = consultant.availability.first()
+    other_user = make_user(Role.CONSULTANT)
+    Authenticator.objects.create(user=other_user, type=Authenticator.Type.TOTP, data={})
+    Consultant.objects.create(user=other_user)
+
+    client.force_login(activist)
+    assert client.get(URL).status_code == 403
+    client.force_login(other_user)
+    removed = client.post(URL, {"action": "remove_window", "id": window.pk})
+    assert removed.status_code == 404  # not among their own windows
+    assert WeeklyAvailability.objects.filter(pk=window.pk).exists()
+
+    client.force_login(consultant.user)
+    client.post(URL, {"action": "remove_window", "id": window.pk})
+    assert not WeeklyAvailability.objects.filter(pk=window.pk).exists()
+
+
+def test_a_coordinator_keeps_any_consultants_hours(client, consultant, make_user):
+    coordinator = make_user(Role.COORDINATOR)
+    Authenticator.objects.create(user=coordinator, type=Authenticator.Type.TOTP, data={})
+    client.force_login(coordinator)
+
+    chooser = client.get(URL).content.decode()
+    assert "Выберите консультанта:" in chooser and str(consultant) in chooser
+
+    url = f"{URL}?consultant={consultant.pk}"
+    assert client.post(url, _window(weekday="6")).status_code == 302
+    assert consultant.availability.filter(weekday=6).exists()
+    day_off = AvailabilityException.objects.create(
+        consultant=consultant, starts_on="2026-12-10", ends_on="2026-12-10"
+    )
+    client.post(url, {"action": "remove_day_off", "id": day_off.pk})
+    assert not AvailabilityException.objects.filter(pk=day_off.pk).exists()
+    assert time(10) == consultant.availability.get(weekday=6).starts

@@ -54,6 +54,7 @@ class PersonalDataConsent(models.Model):
                 condition=models.Q(withdrawn_at__isnull=True)
                 | models.Q(withdrawn_at__gte=models.F("given_at")),
                 name="consent_withdrawn_after_given",
+                violation_error_message=_("A consent cannot be withdrawn before it was given."),
             )
         ]
 

@@ -26,7 +26,9 @@ class QuarterlyTarget(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["year", "quarter"], name="one_target_per_quarter"),
             models.CheckConstraint(
-                condition=models.Q(quarter__gte=1, quarter__lte=4), name="target_quarter_1_to_4"
+                condition=models.Q(quarter__gte=1, quarter__lte=4),
+                name="target_quarter_1_to_4",
+                violation_error_message=_("A quarter is numbered from 1 to 4."),
             ),
         ]
 

@@ -61,7 +61,9 @@ class Booking(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="booking_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="booking_ends_after_start",
+                violation_error_message=_("A booking must end after it starts."),
             ),
             ExclusionConstraint(
                 name="no_double_booking",

@@ -62,13 +62,17 @@ class ConsultationLog(models.Model):
             models.CheckConstraint(
                 condition=Q(duration_minutes__gt=0, duration_minutes__lte=720),
                 name="log_duration_up_to_12_hours",
+                violation_error_message=_("A consultation cannot last more than 12 hours."),
             ),
             models.CheckConstraint(
                 condition=Exact(Mod("duration_minutes", 15), 0),
                 name="log_duration_in_15_minute_steps",
+                violation_error_message=_("Log the duration in steps of 15 minutes."),
             ),
             models.CheckConstraint(
-                condition=Q(people_count__gte=1), name="log_at_least_one_person"
+                condition=Q(people_count__gte=1),
+                name="log_at_least_one_person",
+                violation_error_message=_("At least one person took part."),
             ),
         ]
 

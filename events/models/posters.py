@@ -82,7 +82,11 @@ class JuryScore(models.Model):
             models.UniqueConstraint(
                 fields=["report", "juror", "criterion"], name="one_score_per_criterion"
             ),
-            models.CheckConstraint(condition=Q(score__gte=1, score__lte=10), name="score_1_to_10"),
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=10),
+                name="score_1_to_10",
+                violation_error_message=_("A score is from 1 to 10."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -63,7 +63,11 @@ class Relation(models.Model):
         verbose_name_plural = _("relations")
         ordering = ["occurred_on", "id"]
         constraints = [
-            models.CheckConstraint(condition=~Q(organisation=F("other")), name="relation_not_self"),
+            models.CheckConstraint(
+                condition=~Q(organisation=F("other")),
+                name="relation_not_self",
+                violation_error_message=_("A record cannot be related to itself."),
+            ),
             models.UniqueConstraint(
                 fields=["organisation", "kind", "other"], name="unique_relation"
             ),
@@ -93,9 +97,15 @@ class Grant(models.Model):
         verbose_name_plural = _("grants")
         ordering = ["-year", "funder"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gte=0), name="grant_amount_not_negative"),
             models.CheckConstraint(
-                condition=Q(year__gte=1990, year__lte=2100), name="grant_year_plausible"
+                condition=Q(amount__gte=0),
+                name="grant_amount_not_negative",
+                violation_error_message=_("The amount cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1990, year__lte=2100),
+                name="grant_year_plausible",
+                violation_error_message=_("The year must be between 1990 and 2100."),
             ),
         ]
 

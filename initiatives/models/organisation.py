@@ -125,10 +125,12 @@ class Organisation(models.Model):
                 condition=Q(moderation="published", published_at__isnull=False)
                 | ~Q(moderation="published"),
                 name="published_organisation_has_date",
+                violation_error_message=_("A published record needs its publication date."),
             ),
             models.CheckConstraint(
                 condition=Q(moderation="returned") | Q(returned_reason=""),
                 name="only_returned_organisation_has_reason",
+                violation_error_message=_("Only a returned record has a reason for return."),
             ),
         ]
 

@@ -46,6 +46,9 @@ def test_staff_log_a_walk_in_consultation(client, clock, consultant, topic):
         ({"hours": "1.1"}, "Указывайте длительность с шагом 15 минут."),
         ({"held_on": "2026-12-01"}, "Нельзя внести консультацию будущей датой."),
         ({"consultants": []}, "Укажите хотя бы одного консультанта."),
+        # Checked by the database's constraint, explained in words (it said «Нарушено
+        # ограничение "log_at_least_one_person"»).
+        ({"people_count": "0"}, "Участвовал хотя бы один человек."),
     ],
 )
 def test_bad_entries_are_explained_and_the_input_kept(

@@ -29,7 +29,11 @@ class Session(models.Model):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         constraints = [
-            models.CheckConstraint(condition=Q(capacity__gte=1), name="session_has_places")
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1),
+                name="session_has_places",
+                violation_error_message=_("A session has at least one place."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -137,7 +141,11 @@ class Feedback(models.Model):
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
         constraints = [
-            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="rating_1_to_5")
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5),
+                name="rating_1_to_5",
+                violation_error_message=_("A rating is from 1 to 5."),
+            )
         ]
 
     def __str__(self) -> str:

@@ -7,8 +7,6 @@ booking stored under the exclusion constraint, queued e-mails included. Bookings
 runs are deleted first, so runs are comparable.
 """
 
-import json
-import secrets
 from datetime import time
 from urllib.parse import urlencode
 
@@ -16,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from benchmarks.sessions import session_cookie
+from benchmarks.wrk_posts import new_csrf_secret, post_script
 from consulting import selectors
 from consulting.forms import slot_value
 from consulting.models import Booking, Consultant, ConsultingTopic, WeeklyAvailability
@@ -24,38 +23,6 @@ TOPIC = "Нагрузочная проверка: запись на консул
 CONSULTANTS = 4
 ACTIVISTS = 32
 QUESTION = "Как оформить заявку на муниципальный грант для нашего двора?"
-
-# wrk's Lua: each of its threads takes every THREADS-th body, so no two requests share a slot.
-SCRIPT = """
-local bodies = %(bodies)s
-local cookies = %(cookies)s
-local path = %(path)s
-local csrf = %(csrf)s
-local thread_count = %(threads)d
-local threads, number = 0, 0
-
-function setup(thread)
-  thread:set("tid", threads)
-  threads = threads + 1
-end
-
-function request()
-  local i = number * thread_count + tid
-  number = number + 1
-  local headers = {}
-  headers["Content-Type"] = "application/x-www-form-urlencoded"
-  headers["Cookie"] = cookies[(i %% #cookies) + 1] .. "; csrftoken=" .. csrf
-  return wrk.format("POST", path, headers, bodies[(i %% #bodies) + 1])
-end
-"""
-
-
-def _lua_string(value: str) -> str:
-    return json.dumps(value)  # a JSON string of ASCII is a valid Lua string
-
-
-def _lua_list(values: list[str]) -> str:
-    return "{" + ",".join(_lua_string(v) for v in values) + "}"
 
 
 def _topic_with_consultants() -> ConsultingTopic:
@@ -96,7 +63,7 @@ def booking_load(threads: int) -> dict:
             defaults={"last_name": f"Активистов {number}", "first_name": "Иван"},
         )
         cookies.append(session_cookie(user))
-    csrf = secrets.token_hex(16)  # a CSRF secret: 32 characters, sent as cookie and field
+    csrf = new_csrf_secret()
     bodies = [
         urlencode(
             {"csrfmiddlewaretoken": csrf, "slot": slot, "organisation": "", "question": QUESTION}
@@ -104,13 +71,7 @@ def booking_load(threads: int) -> dict:
         for slot in slots
     ]
     path = reverse("consulting:book", args=[topic.pk])
-    script = SCRIPT % {
-        "bodies": _lua_list(bodies[1:]),
-        "cookies": _lua_list(cookies),
-        "path": _lua_string(path),
-        "csrf": _lua_string(csrf),
-        "threads": threads,
-    }
+    script = post_script(path=path, bodies=bodies[1:], cookies=cookies, csrf=csrf, threads=threads)
     return {
         "path": path,
         "script": script,

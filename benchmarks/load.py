@@ -3,8 +3,9 @@ settings (DEBUG off), PostgreSQL and Redis, driven by wrk for a fixed time per p
 
 Run with `scripts/benchmark load`. It first brings the benchmarks' database to the full data
 set (benchmarks/data.py: 10,000 registry records, 1,000,000 logged consultations, 100,000 event
-registrations). Pages: the catalogue with a search, an event page, the consultation booking
-form posted by signed-in activists (each request a real booking), the staff hours list. Prints
+registrations). Pages: the catalogue with a search, an event page, a forum's registration
+opening (each request a different signed-in person registering), the consultation booking form
+posted by signed-in activists (each request a real booking), the staff hours list. Prints
 requests per second, median and p95 per page and the ratio to a bare Django view (/healthz)
 served by the same server in the same run, and writes the table into docs/performance.md
 between its `load` markers (the rest of the file is kept).
@@ -39,6 +40,7 @@ from django.utils.timezone import now as time_now  # noqa: E402
 from accounts.services import user_set_roles  # noqa: E402
 from benchmarks.booking_posts import booking_load, bookings_stored  # noqa: E402
 from benchmarks.data import dataset_ensure  # noqa: E402
+from benchmarks.registration_posts import registration_load, registrations_stored  # noqa: E402
 from benchmarks.sessions import session_cookie  # noqa: E402
 from civiccenter.celery import app as celery_app  # noqa: E402
 from civiccenter.quarters import Quarter  # noqa: E402
@@ -192,10 +194,23 @@ def page_measure(page: Page) -> dict:
         lua.unlink()
 
 
-def pages_prepare() -> tuple[list[Page], dict]:
+def _posting(label: str, prepared: dict) -> Page:
+    """A page measured by posting its form (each request stores something: expect 302)."""
+    return Page(
+        label,
+        prepared["path"],
+        expected=302,
+        script=prepared["script"],
+        probe_body=prepared["probe_body"],
+        headers=[f"Cookie: {prepared['probe_cookie']}"],
+    )
+
+
+def pages_prepare() -> tuple[list[Page], dict, dict]:
     quarter = Quarter.current().previous()
     event = busiest_upcoming_event()
     booking = booking_load(THREADS)
+    rush = registration_load(THREADS)
     pages = [
         Page("bare Django view (/healthz)", "/healthz"),
         Page(
@@ -203,21 +218,15 @@ def pages_prepare() -> tuple[list[Page], dict]:
             "/initiatives/?q=%D0%B4%D0%B2%D0%BE%D1%80&status=active",
         ),
         Page(f"event page ({event.registrations.count()} registrations)", f"/events/{event.slug}/"),
-        Page(
-            "booking form POST (a booking each)",
-            booking["path"],
-            expected=302,
-            script=booking["script"],
-            probe_body=booking["probe_body"],
-            headers=[f"Cookie: {booking['probe_cookie']}"],
-        ),
+        _posting("forum registration POST (a person each)", rush),
+        _posting("booking form POST (a booking each)", booking),
         Page(
             f"staff hours list ({quarter}, 1M entries in all)",
             f"/consulting/log/?quarter={quarter}",
             headers=[f"Cookie: {staff_cookie()}"],
         ),
     ]
-    return pages, booking
+    return pages, booking, rush
 
 
 def table(results: list[tuple[Page, dict]]) -> str:
@@ -249,7 +258,7 @@ def main() -> int:
         print("wrk is not installed (apt-get install wrk)")
         return 1
     dataset_ensure()
-    pages, booking = pages_prepare()
+    pages, booking, rush = pages_prepare()
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
     server = server_start(server_environment(static_root))
     try:
@@ -265,15 +274,22 @@ def main() -> int:
         shutil.rmtree(static_root, ignore_errors=True)
         # The bookings queued e-mails to made-up addresses: they are not to be sent.
         celery_app.control.purge()
-    booking_result = next(r for page, r in results if page.path == booking["path"])
-    posted = round(booking_result["rps"] * SECONDS)
+
+    def posted(prepared) -> int:
+        return round(
+            next(r for page, r in results if page.path == prepared["path"])["rps"] * SECONDS
+        )
+
     stored = bookings_stored(booking["topic"]) - 1  # the check's booking before the run
+    people = registrations_stored(rush["event"])
     facts = (
         f"Run on {time_now():%Y-%m-%d}: gunicorn, 2 sync workers, DEBUG off, PostgreSQL and "
         f"Redis on loopback; wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s per page. Data: "
         f"{Organisation.objects.count()} registry records, {ConsultationLog.objects.count()} "
         f"logged consultations, {Registration.objects.count()} event registrations. "
-        f"Booking POSTs: {stored} bookings stored for {posted} requests "
+        f"Forum registration POSTs: {posted(rush)} requests, {people['registered']} registered "
+        f"(500 places, the check's one included), {people['waitlisted']} on the waitlist. "
+        f"Booking POSTs: {stored} bookings stored for {posted(booking)} requests "
         f"({booking['slots']} free slots offered)."
     )
     section = facts + "\n\n" + table(results)

@@ -34,6 +34,7 @@ django.setup()
 
 from allauth.mfa.models import Authenticator  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.utils.timezone import now as time_now  # noqa: E402
 
@@ -75,9 +76,12 @@ def staff_cookie() -> str:
 
 
 def busiest_upcoming_event() -> Event:
-    """The generated upcoming event with the most registrations (500 of them)."""
+    """The generated upcoming event with the most registrations (500 of them); not the forum
+    whose registration opening is measured."""
     return (
-        Event.objects.filter(is_published=True, starts_at__gt=time_now())
+        Event.objects.filter(
+            is_published=True, starts_at__gt=time_now(), slug__startswith="bench-event-"
+        )
         .annotate(people=Count("registrations"))
         .order_by("-people", "starts_at")
         .first()
@@ -218,14 +222,17 @@ def pages_prepare() -> tuple[list[Page], dict, dict]:
             "/initiatives/?q=%D0%B4%D0%B2%D0%BE%D1%80&status=active",
         ),
         Page(f"event page ({event.registrations.count()} registrations)", f"/events/{event.slug}/"),
-        _posting("forum registration POST (a person each)", rush),
-        _posting("booking form POST (a booking each)", booking),
         Page(
             f"staff hours list ({quarter}, 1M entries in all)",
             f"/consulting/log/?quarter={quarter}",
             headers=[f"Cookie: {staff_cookie()}"],
         ),
+        # Writes last: the pages read before them are measured on the data as generated.
+        _posting("forum registration POST (a person each)", rush),
+        _posting("booking form POST (a booking each)", booking),
     ]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the planner sees the data as it is after the preparation
     return pages, booking, rush
 
 

@@ -1,14 +1,40 @@
-"""The waitlist rule shared by training sessions and events: freed places go to the people
-waiting, in the order they joined. Call it with the session's or event's row locked."""
+"""The waitlist rules shared by training sessions and events. Call them with the session's or
+event's row locked, so that simultaneous sign-ups never exceed the places."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+
+
+def joins_waitlist(
+    *, capacity: int | None, taken: int, waitlist_accepted: bool, full: ValidationError
+) -> bool:
+    """Whether a new sign-up waits: the places are gone (None: no limit) and the person agreed
+    to wait. Raises `full` when they are gone and the person did not agree."""
+    is_full = capacity is not None and taken >= capacity
+    if is_full and not waitlist_accepted:
+        raise full
+    return is_full
+
+
+@contextmanager
+def one_live_sign_up(twice: ValidationError) -> Iterator[None]:
+    """Around creating a sign-up: the database's "one live sign-up per person" constraint,
+    broken by a simultaneous second request of the same person, becomes `twice`."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        raise twice from error
 
 
 def fill_free_places(
     *, capacity: int | None, taken: int, waiting: QuerySet, promote: Callable
 ) -> list:
+    """Freed places go to the people waiting, in the order they joined."""
     if capacity is None:
         return []
     free = capacity - taken

@@ -9,12 +9,12 @@ import io
 import qrcode
 import qrcode.image.svg
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from civiccenter.mail import send_templated
-from civiccenter.waitlist import fill_free_places
+from civiccenter.waitlist import fill_free_places, joins_waitlist, one_live_sign_up
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -55,23 +55,22 @@ def registration_create(
     if not event.registration_open or event.ends_at <= timezone.now():
         raise ValidationError(_("Registration for this event is closed."), code="closed")
     membership_require(organisation=organisation, user=user)
+    twice = ValidationError(_("You are already registered for this event."), code="twice")
     if event.registrations.filter(user=user, status__in=[R.REGISTERED, R.WAITLISTED]).exists():
-        raise ValidationError(_("You are already registered for this event."), code="twice")
-    full = event.capacity is not None and places_taken(event) >= event.capacity
-    if full and not waitlist:
-        raise EventFull()
-    try:
-        with transaction.atomic():
-            registration = Registration.objects.create(
-                event=event,
-                user=user,
-                organisation=organisation,
-                status=R.WAITLISTED if full else R.REGISTERED,
-            )
-    except IntegrityError as error:
-        raise ValidationError(
-            _("You are already registered for this event."), code="twice"
-        ) from error
+        raise twice
+    full = joins_waitlist(
+        capacity=event.capacity,
+        taken=places_taken(event),
+        waitlist_accepted=waitlist,
+        full=EventFull(),
+    )
+    with one_live_sign_up(twice):
+        registration = Registration.objects.create(
+            event=event,
+            user=user,
+            organisation=organisation,
+            status=R.WAITLISTED if full else R.REGISTERED,
+        )
     if organisation is not None:
         record_activity(organisation_ids=[organisation.pk])
     if full:

@@ -127,3 +127,18 @@ def test_calendar_runs_a_constant_number_of_queries(
     with django_assert_num_queries(2):
         response = client.get(reverse("events:calendar"))
     assert len(response.context["events"]) == size
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_registers_once(make_user, make_event):
+    event = make_event(capacity=5)
+    person = make_user("activist")
+
+    outcomes = at_once(
+        lambda _: registrations.registration_create(event=event, user=person),
+        range(4),
+        refused=ValidationError,
+    )
+
+    assert sorted(outcomes) == ["ok"] + ["refused"] * 3
+    assert Registration.objects.filter(event=event, user=person).count() == 1

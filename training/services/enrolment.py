@@ -2,13 +2,13 @@
 simultaneous enrolments never exceed the capacity."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from civiccenter.mail import send_templated
-from civiccenter.waitlist import fill_free_places
+from civiccenter.waitlist import fill_free_places, joins_waitlist, one_live_sign_up
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -42,23 +42,22 @@ def enrolment_create(
     if session.is_cancelled or not session.days.filter(starts_at__gt=timezone.now()).exists():
         raise ValidationError(_("Enrolment for this session is closed."), code="closed")
     membership_require(organisation=organisation, user=user)
+    twice = ValidationError(_("You are already enrolled in this session."), code="twice")
     if session.enrolments.filter(user=user, status__in=[E.ENROLLED, E.WAITLISTED]).exists():
-        raise ValidationError(_("You are already enrolled in this session."), code="twice")
-    full = places_taken(session) >= session.capacity
-    if full and not waitlist:
-        raise SessionFull()
-    try:
-        with transaction.atomic():
-            enrolment = Enrolment.objects.create(
-                session=session,
-                user=user,
-                organisation=organisation,
-                status=E.WAITLISTED if full else E.ENROLLED,
-            )
-    except IntegrityError as error:
-        raise ValidationError(
-            _("You are already enrolled in this session."), code="twice"
-        ) from error
+        raise twice
+    full = joins_waitlist(
+        capacity=session.capacity,
+        taken=places_taken(session),
+        waitlist_accepted=waitlist,
+        full=SessionFull(),
+    )
+    with one_live_sign_up(twice):
+        enrolment = Enrolment.objects.create(
+            session=session,
+            user=user,
+            organisation=organisation,
+            status=E.WAITLISTED if full else E.ENROLLED,
+        )
     if organisation is not None:
         record_activity(organisation_ids=[organisation.pk])
     send_templated(

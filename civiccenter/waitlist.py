@@ -1,11 +1,9 @@
 """The waitlist rules shared by training sessions and events. Call them with the session's or
 event's row locked, so that simultaneous sign-ups never exceed the places."""
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 
@@ -18,17 +16,6 @@ def joins_waitlist(
     if is_full and not waitlist_accepted:
         raise full
     return is_full
-
-
-@contextmanager
-def one_live_sign_up(twice: ValidationError) -> Iterator[None]:
-    """Around creating a sign-up: the database's "one live sign-up per person" constraint,
-    broken by a simultaneous second request of the same person, becomes `twice`."""
-    try:
-        with transaction.atomic():
-            yield
-    except IntegrityError as error:
-        raise twice from error
 
 
 def fill_free_places(

@@ -4,10 +4,11 @@ answered at the meeting, and the commitments that follow tracked to done."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.integrity import duplicate_refused
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -40,13 +41,10 @@ def question_support(*, question: Question, user) -> QuestionSupport:
     """One vote of support per account and question."""
     if question.status in (Question.Status.REJECTED,):
         raise ValidationError(_("This question was not accepted."))
-    try:
-        with transaction.atomic():
-            return QuestionSupport.objects.create(question=question, user=user)
-    except IntegrityError as error:
-        raise ValidationError(
-            _("You have already supported this question."), code="twice"
-        ) from error
+    with duplicate_refused(
+        ValidationError(_("You have already supported this question."), code="twice")
+    ):
+        return QuestionSupport.objects.create(question=question, user=user)
 
 
 @transaction.atomic

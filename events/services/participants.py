@@ -1,9 +1,10 @@
 """Initiatives taking a stand, and people joining a business game."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civiccenter.integrity import duplicate_refused
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -17,15 +18,12 @@ def stand_register(*, event: Event, organisation: Organisation, user, note: str 
     if not event.registration_open:
         raise ValidationError(_("Registration for this event is closed."), code="closed")
     membership_require(organisation=organisation, user=user)
-    try:
-        with transaction.atomic():
-            stand = Stand.objects.create(
-                event=event, organisation=organisation, registered_by=user, note=note
-            )
-    except IntegrityError as error:
-        raise ValidationError(
-            _("This initiative already has a stand at this event."), code="twice"
-        ) from error
+    with duplicate_refused(
+        ValidationError(_("This initiative already has a stand at this event."), code="twice")
+    ):
+        stand = Stand.objects.create(
+            event=event, organisation=organisation, registered_by=user, note=note
+        )
     record_activity(organisation_ids=[organisation.pk])
     return stand
 
@@ -37,10 +35,7 @@ def game_join(*, event: Event, user, social_group: str, field: str) -> GameParti
         raise ValidationError(
             _("Say which social group you represent and your field."), code="empty"
         )
-    try:
-        with transaction.atomic():
-            return GameParticipant.objects.create(
-                event=event, user=user, social_group=social_group.strip(), field=field.strip()
-            )
-    except IntegrityError as error:
-        raise ValidationError(_("You are already in the game."), code="twice") from error
+    with duplicate_refused(ValidationError(_("You are already in the game."), code="twice")):
+        return GameParticipant.objects.create(
+            event=event, user=user, social_group=social_group.strip(), field=field.strip()
+        )

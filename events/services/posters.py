@@ -1,10 +1,11 @@
 """The poster session: stand reports by a deadline, review, jury scores, a public vote."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.integrity import duplicate_refused
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -59,8 +60,7 @@ def vote(*, report: StandReport, user) -> PublicVote:
     """One vote per account per event, for an accepted report."""
     if report.status != StandReport.Status.ACCEPTED:
         raise ValidationError(_("You can vote only for accepted reports."), code="not_accepted")
-    try:
-        with transaction.atomic():
-            return PublicVote.objects.create(event_id=report.event_id, report=report, user=user)
-    except IntegrityError as error:
-        raise ValidationError(_("You have already voted at this event."), code="twice") from error
+    with duplicate_refused(
+        ValidationError(_("You have already voted at this event."), code="twice")
+    ):
+        return PublicVote.objects.create(event_id=report.event_id, report=report, user=user)

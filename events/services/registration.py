@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.integrity import duplicate_refused
 from civiccenter.mail import send_templated
-from civiccenter.waitlist import fill_free_places, joins_waitlist, one_live_sign_up
+from civiccenter.waitlist import fill_free_places, joins_waitlist
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -64,7 +65,7 @@ def registration_create(
         waitlist_accepted=waitlist,
         full=EventFull(),
     )
-    with one_live_sign_up(twice):
+    with duplicate_refused(twice):
         registration = Registration.objects.create(
             event=event,
             user=user,

@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from civiccenter.integrity import duplicate_refused
 
 from .. import notifications
 from ..models import Invitation, Membership, Organisation
@@ -27,15 +29,12 @@ def invitation_send(*, organisation: Organisation, email: str, role: str, user) 
     email = email.strip().lower()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise ValidationError(_("%(email)s is already in the team.") % {"email": email})
-    try:
-        with transaction.atomic():
-            invitation = Invitation.objects.create(
-                organisation=organisation, email=email, role=role, invited_by=user
-            )
-    except IntegrityError as error:
-        raise ValidationError(
-            _("%(email)s has already been invited.") % {"email": email}
-        ) from error
+    with duplicate_refused(
+        ValidationError(_("%(email)s has already been invited.") % {"email": email})
+    ):
+        invitation = Invitation.objects.create(
+            organisation=organisation, email=email, role=role, invited_by=user
+        )
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["sent_at"])
     audit.record(organisation, user=user, action="invited", changes={"email": [None, email]})

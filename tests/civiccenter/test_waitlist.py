@@ -3,7 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from civiccenter.waitlist import joins_waitlist, one_live_sign_up
+from civiccenter.integrity import duplicate_refused
+from civiccenter.waitlist import joins_waitlist
 from events.models import Registration
 from tests.factories import EventFactory, UserFactory
 
@@ -38,7 +39,7 @@ def test_a_second_live_sign_up_of_one_person_becomes_the_services_message():
     Registration.objects.create(event=event, user=person, status="registered")
     twice = ValidationError("Вы уже зарегистрированы на это мероприятие.", code="twice")
 
-    with pytest.raises(ValidationError) as refused, one_live_sign_up(twice):
+    with pytest.raises(ValidationError) as refused, duplicate_refused(twice):
         Registration.objects.create(event=event, user=person, status="waitlisted")
 
     assert refused.value.code == "twice"

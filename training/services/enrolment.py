@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civiccenter.integrity import duplicate_refused
 from civiccenter.mail import send_templated
-from civiccenter.waitlist import fill_free_places, joins_waitlist, one_live_sign_up
+from civiccenter.waitlist import fill_free_places, joins_waitlist
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -51,7 +52,7 @@ def enrolment_create(
         waitlist_accepted=waitlist,
         full=SessionFull(),
     )
-    with one_live_sign_up(twice):
+    with duplicate_refused(twice):
         enrolment = Enrolment.objects.create(
             session=session,
             user=user,

@@ -1,8 +1,12 @@
 """Sending e-mail from any app: render now, deliver through Celery after the commit."""
 
+from collections.abc import Callable
+from datetime import datetime
+
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -59,3 +63,18 @@ def send_templated(
     for name, content, mimetype in attachments or []:
         message.attach(name, content, mimetype)
     send_after_commit(message)
+
+
+def mail_each_once(due: QuerySet, *, sent_field: str, now: datetime, send: Callable) -> list:
+    """For beat's reminders and surveys: each row of `due` whose `sent_field` is still empty
+    is marked sent at `now` and `send(row)` is called in the same transaction, so two runs at
+    once mail a row once, and a failed send leaves the row to the next run. Returns the
+    primary keys mailed."""
+    mailed = []
+    for row in due:
+        with transaction.atomic():
+            unsent = type(row).objects.filter(pk=row.pk, **{f"{sent_field}__isnull": True})
+            if unsent.update(**{sent_field: now}):
+                send(row)
+                mailed.append(row.pk)
+    return mailed

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civiccenter.mail import send_templated
+from civiccenter.mail import mail_each_once, send_templated
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -193,16 +193,14 @@ def send_reminders(*, now: datetime | None = None) -> list[int]:
         starts_at__gt=now,
         starts_at__lte=now + timedelta(hours=24),
     ).select_related("activist", "consultant__user", "topic")
-    sent = []
-    for booking in due:
-        with transaction.atomic():
-            updated = Booking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(
-                reminder_sent_at=now
-            )
-            if updated:
-                _notify(booking, "reminder", to=[booking.activist.email], calendar=True)
-                sent.append(booking.pk)
-    return sent
+    return mail_each_once(
+        due,
+        sent_field="reminder_sent_at",
+        now=now,
+        send=lambda booking: _notify(
+            booking, "reminder", to=[booking.activist.email], calendar=True
+        ),
+    )
 
 
 def _notify(booking: Booking, template: str, *, to: list[str], calendar=False, cancelled=False):

@@ -1,10 +1,9 @@
 from datetime import timedelta
 
-from django.db import transaction
 from django.db.models import Exists, Max, Min, OuterRef
 from django.utils import timezone
 
-from civiccenter.mail import send_templated
+from civiccenter.mail import mail_each_once, send_templated
 
 from ..models import Attendance, Enrolment
 
@@ -20,23 +19,19 @@ def send_day_before(*, now=None) -> list[int]:
         .filter(first__gt=now, first__lte=now + timedelta(hours=24))
         .select_related("user", "session__programme")
     )
-    sent = []
-    for enrolment in due:
-        with transaction.atomic():
-            if Enrolment.objects.filter(pk=enrolment.pk, reminded_at__isnull=True).update(
-                reminded_at=now
-            ):
-                send_templated(
-                    "training/email/reminder",
-                    to=[enrolment.user.email],
-                    context={
-                        "enrolment": enrolment,
-                        "session": enrolment.session,
-                        "starts_at": enrolment.first,
-                    },
-                )
-                sent.append(enrolment.pk)
-    return sent
+
+    def send(enrolment: Enrolment) -> None:
+        send_templated(
+            "training/email/reminder",
+            to=[enrolment.user.email],
+            context={
+                "enrolment": enrolment,
+                "session": enrolment.session,
+                "starts_at": enrolment.first,
+            },
+        )
+
+    return mail_each_once(due, sent_field="reminded_at", now=now, send=send)
 
 
 def request_feedback(*, now=None) -> list[int]:
@@ -51,16 +46,12 @@ def request_feedback(*, now=None) -> list[int]:
         .filter(Exists(attended), last__lte=now)
         .select_related("user", "session__programme")
     )
-    sent = []
-    for enrolment in due:
-        with transaction.atomic():
-            if Enrolment.objects.filter(pk=enrolment.pk, feedback_requested_at__isnull=True).update(
-                feedback_requested_at=now
-            ):
-                send_templated(
-                    "training/email/feedback",
-                    to=[enrolment.user.email],
-                    context={"enrolment": enrolment, "session": enrolment.session},
-                )
-                sent.append(enrolment.pk)
-    return sent
+
+    def send(enrolment: Enrolment) -> None:
+        send_templated(
+            "training/email/feedback",
+            to=[enrolment.user.email],
+            context={"enrolment": enrolment, "session": enrolment.session},
+        )
+
+    return mail_each_once(due, sent_field="feedback_requested_at", now=now, send=send)

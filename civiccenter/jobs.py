@@ -74,6 +74,7 @@ class JobState:
                 | Q(**{self.state: self.running, f"{self.started_at}__lt": now - running_after})
             )
         )
-        for row in stale:
-            self.queue(row.pk, now=now)
+        self.model.objects.filter(pk__in=[row.pk for row in stale]).update(
+            **{self.state: self.queued, self.queued_at: now}
+        )
         return stale

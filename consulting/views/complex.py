@@ -26,31 +26,35 @@ class RoadmapView(LoginRequiredMixin, View):
 
     template_name = "consulting/roadmap.html"
 
-    def _roadmap(self, request, pk, *, to_change: bool) -> Roadmap:
+    def _roadmap(self, request, pk) -> tuple[Roadmap, bool]:
+        """The roadmap, and whether this person may change it (or only read it)."""
         roadmap = get_object_or_404(
             Roadmap.objects.select_related("organisation", "consultant__user"), pk=pk
         )
-        may_read = request.user.has_perm("consulting.view_roadmap")
-        if not (_may_work_on(request.user, roadmap) or (may_read and not to_change)):
+        can_change = _may_work_on(request.user, roadmap)
+        if not (can_change or request.user.has_perm("consulting.view_roadmap")):
             raise PermissionDenied
-        return roadmap
+        return roadmap, can_change
 
-    def _render(self, request, roadmap, form=None):
+    def _render(self, request, roadmap, *, can_change=True, form=None):
         context = {
             "roadmap": roadmap,
             "milestones": roadmap.milestones.all(),
             "statuses": Milestone.Status.choices,
             "form": form or MilestoneForm(),
-            "can_change": _may_work_on(request.user, roadmap),
+            "can_change": can_change,
         }
         return render(request, self.template_name, context)
 
     def get(self, request, pk):
-        return self._render(request, self._roadmap(request, pk, to_change=False))
+        roadmap, can_change = self._roadmap(request, pk)
+        return self._render(request, roadmap, can_change=can_change)
 
     def post(self, request, pk):
         """Adds a milestone, or changes the status of one."""
-        roadmap = self._roadmap(request, pk, to_change=True)
+        roadmap, can_change = self._roadmap(request, pk)
+        if not can_change:
+            raise PermissionDenied
         milestone_id = request.POST.get("milestone")
         if milestone_id:
             milestone = get_object_or_404(Milestone, pk=milestone_id, roadmap=roadmap)
@@ -67,7 +71,7 @@ class RoadmapView(LoginRequiredMixin, View):
             milestone.save()
             messages.success(request, _("The milestone is added."))
             return redirect("consulting:roadmap", roadmap.pk)
-        return self._render(request, roadmap, form)
+        return self._render(request, roadmap, form=form)
 
 
 class CouncilsView(PermissionRequiredMixin, View):

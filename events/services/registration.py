@@ -61,7 +61,7 @@ def registration_create(
         raise twice
     full = joins_waitlist(
         capacity=event.capacity,
-        taken=places_taken(event),
+        taken=0 if event.capacity is None else places_taken(event),  # no limit: nothing to count
         waitlist_accepted=waitlist,
         full=EventFull(),
     )

@@ -76,8 +76,8 @@ class InitiativePickerMixin:
     def _picker_chosen(self, name: str) -> list[Organisation]:
         field = self.fields[name]
         if self.is_bound:
-            key = self.add_prefix(name)
-            values = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key)
+            # The widget reads its own value: a list for checkboxes, one value for radios.
+            values = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
         else:
             values = self.get_initial_for_field(field, name)
         if not isinstance(values, list | tuple):

@@ -12,6 +12,7 @@ after its worker died, a person clicking twice. Whatever arrives, the row decide
   broker, or their worker was killed — are queued again, for Celery beat to re-send.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -78,3 +79,11 @@ class JobState:
             **{self.state: self.queued, self.queued_at: now}
         )
         return stale
+
+    def resend_stale(self, send: Callable, *, now: datetime | None = None) -> list[int]:
+        """Celery beat's re-send: requeues the stale rows and calls `send(row)` (queues the
+        row's task) for each. Returns their primary keys."""
+        stale = self.requeue_stale(now=now)
+        for row in stale:
+            send(row)
+        return [row.pk for row in stale]

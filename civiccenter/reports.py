@@ -136,7 +136,6 @@ def resend_stale(*, now=None) -> list[int]:
     the re-sent one still make one file."""
     from .tasks import generate_quarterly_report
 
-    stale = REPORT_JOB.requeue_stale(now=now)
-    for report in stale:
-        generate_quarterly_report.delay(report.pk, report.generation)
-    return [report.pk for report in stale]
+    return REPORT_JOB.resend_stale(
+        lambda report: generate_quarterly_report.delay(report.pk, report.generation), now=now
+    )

@@ -415,10 +415,7 @@ def import_resend_stale(*, now=None) -> list[int]:
     from ..tasks import import_commit, import_preview
 
     now = now or timezone.now()
-    resent = []
-    for job in IMPORT_CHECK_JOB.requeue_stale(now=now):
-        import_preview.delay(job.pk)
-        resent.append(job.pk)
+    resent = IMPORT_CHECK_JOB.resend_stale(lambda job: import_preview.delay(job.pk), now=now)
     importing = ImportJob.objects.filter(
         state=ImportJob.State.IMPORTING, queued_at__lt=now - QUEUED_TOO_LONG
     )

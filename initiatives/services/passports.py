@@ -291,7 +291,6 @@ def passport_pdf_resend_stale(*, now=None) -> list[int]:
     again from their PostgreSQL state."""
     from ..tasks import generate_passport_pdf
 
-    stale = PASSPORT_PDF_JOB.requeue_stale(now=now)
-    for passport in stale:
-        generate_passport_pdf.delay(passport.pk, passport.version)
-    return [passport.pk for passport in stale]
+    return PASSPORT_PDF_JOB.resend_stale(
+        lambda passport: generate_passport_pdf.delay(passport.pk, passport.version), now=now
+    )

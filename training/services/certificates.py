@@ -111,7 +111,6 @@ def certificate_resend_stale(*, now=None) -> list[int]:
     """Celery beat: certificates whose task was lost are queued again."""
     from ..tasks import generate_certificate
 
-    stale = CERTIFICATE_JOB.requeue_stale(now=now)
-    for certificate in stale:
-        generate_certificate.delay(certificate.pk)
-    return [certificate.pk for certificate in stale]
+    return CERTIFICATE_JOB.resend_stale(
+        lambda certificate: generate_certificate.delay(certificate.pk), now=now
+    )

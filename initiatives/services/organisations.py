@@ -137,12 +137,15 @@ def _links_set(organisation: Organisation, urls: list[str]) -> list[str]:
             full = with_scheme(url)
             wanted.setdefault(normalise_url(full), full)
     organisation.links.exclude(url__in=wanted.values()).delete()
+    kept = set(organisation.links.values_list("url", flat=True))
     for url in wanted.values():
+        if url in kept:
+            continue
         link = OrganisationLink(organisation=organisation, url=url, network=network_of(url))
-        link.full_clean(validate_unique=False)
-        OrganisationLink.objects.get_or_create(
-            organisation=organisation, url=url, defaults={"network": link.network}
-        )
+        # The field's own checks (an http(s) address); the unique pair is certain here: the
+        # links already kept were skipped, and `wanted` has each address once.
+        link.full_clean(validate_unique=False, validate_constraints=False)
+        link.save()
     return sorted(wanted.values())
 
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 from PIL import Image
 
 from initiatives.models import ChangeRecord, HeadcountRecord, Invitation, Membership, Organisation
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, OrganisationLinkFactory
+from tests.html_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -326,3 +327,40 @@ def test_renaming_a_draft_leads_to_the_next_step_under_the_new_address(client, a
     assert organisation.slug == "зелёный-двор"
     assert response.redirect_chain == [(_edit(organisation.slug, "topics"), 302)]
     assert response.status_code == 200
+
+
+def test_every_step_of_a_complete_record_saves_again_unchanged(client, make_user, ecology):
+    """Found in use: once a record had links, «Contacts and links» refused every save with
+    «a link with these values already exists», twice."""
+    organisation = OrganisationFactory(
+        name="Зелёный двор",
+        kind="ngo",
+        inn="7707083893",
+        ogrn="1027700132195",
+        website="https://zeleny-dvor.example.org",
+        public_email="info@zeleny-dvor.example.org",
+        private_phone="+7 342 000-00-00",
+        contact_person="Соколова Анна",
+        founded_on="2024-03-01",
+        volunteers_count=12,
+    )
+    organisation.topics.add(ecology)
+    OrganisationLinkFactory(organisation=organisation, url="https://vk.com/zeleny_dvor")
+    OrganisationLinkFactory(organisation=organisation, url="https://t.me/zeleny_dvor")
+    leader = make_user("activist")
+    Membership.objects.create(organisation=organisation, user=leader, role="leader")
+    client.force_login(leader)
+
+    for step in ("about", "topics", "contacts", "team"):
+        page = client.get(_edit(organisation.slug, step))
+        data = form_data(page.content.decode(), form_id="step-form")
+        response = client.post(_edit(organisation.slug, step), {**data, "action": "save"})
+
+        assert response.status_code == 302, (step, response.context["form"].errors)
+        assert response["Location"] == _edit(organisation.slug, step)
+
+    assert not ChangeRecord.objects.filter(organisation=organisation, action="edited").exists()
+    assert sorted(organisation.links.values_list("url", flat=True)) == [
+        "https://t.me/zeleny_dvor",
+        "https://vk.com/zeleny_dvor",
+    ]

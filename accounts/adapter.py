@@ -1,6 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 
-from civiccenter.mail import send_after_commit
+from civiccenter.kernel.mail import send_after_commit
 
 
 class AccountAdapter(DefaultAccountAdapter):

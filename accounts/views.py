@@ -7,8 +7,6 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, UpdateView
 
-from civiccenter.navigation import personal_for
-
 from . import services
 from .forms import ConsentWithdrawalForm, ProfileForm
 from .roles import Role, user_roles
@@ -28,7 +26,6 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         context["roles"] = [labels[name] for name in sorted(user_roles(self.request.user))]
         context["consent"] = services.active_consent(self.request.user)
         context["withdrawal_form"] = ConsentWithdrawalForm()
-        context["personal_items"] = personal_for(self.request.user)
         return context
 
     def form_valid(self, form):

@@ -18,7 +18,7 @@ os.environ["DEBUG"] = "false"
 django.setup()
 
 from benchmarks.data import dataset_ensure  # noqa: E402
-from civiccenter.quarters import Quarter  # noqa: E402
+from civiccenter.kernel.quarters import Quarter  # noqa: E402
 from consulting.models import ConsultationLog  # noqa: E402
 from consulting.totals import grant_review_totals, quarter_totals  # noqa: E402
 

@@ -44,7 +44,7 @@ from benchmarks.data import dataset_ensure  # noqa: E402
 from benchmarks.registration_posts import registration_load, registrations_stored  # noqa: E402
 from benchmarks.sessions import session_cookie  # noqa: E402
 from civiccenter.celery import app as celery_app  # noqa: E402
-from civiccenter.quarters import Quarter  # noqa: E402
+from civiccenter.kernel.quarters import Quarter  # noqa: E402
 from consulting.models import ConsultationLog  # noqa: E402
 from events.models import Event, Registration  # noqa: E402
 from initiatives.models import Organisation  # noqa: E402

@@ -23,13 +23,12 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 
 from benchmarks.data import dataset_ensure  # noqa: E402
-from civiccenter.models import QuarterlyReport  # noqa: E402
-from civiccenter.quarters import Quarter  # noqa: E402
-from civiccenter.reporting import quarter_figures  # noqa: E402
-from civiccenter.reports import report_generate  # noqa: E402
+from civiccenter.kernel.quarters import Quarter  # noqa: E402
 from consulting.models import ConsultationLog  # noqa: E402
-from initiatives.models import PracticePassport  # noqa: E402
-from initiatives.services import passports  # noqa: E402
+from portal.models import PracticePassport, QuarterlyReport  # noqa: E402
+from portal.reporting import quarter_figures  # noqa: E402
+from portal.services import passports  # noqa: E402
+from portal.services.reports import report_generate  # noqa: E402
 
 RUNS = 5
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,9 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def time_passport_pdf() -> list[float]:
     """Seed 003's passport (the Zarechny forum), rendered three times."""
-    data = json.loads(
-        (ROOT / "civiccenter/demo/passports/zarechny.json").read_text(encoding="utf-8")
-    )
+    data = json.loads((ROOT / "portal/demo/passports/zarechny.json").read_text(encoding="utf-8"))
     tables = data.pop("tables")
     author = get_user_model().objects.order_by(
         "pk"

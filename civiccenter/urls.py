@@ -1,23 +1,28 @@
+"""The portal's address book: every app's pages under its own prefix."""
+
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import media, views
+from civiccenter.kernel import health, media
+from portal.views import pages
 
 # The admin signs in through allauth: its rate limits and two-factor step apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("privacy/", views.PrivacyPolicyView.as_view(), name="privacy"),
-    path("healthz", views.healthz, name="healthz"),
-    path("desk/", views.DeskView.as_view(), name="desk"),
+    path("", pages.HomeView.as_view(), name="home"),
+    path("privacy/", pages.PrivacyPolicyView.as_view(), name="privacy"),
+    path("healthz", health.healthz, name="healthz"),
+    path("desk/", pages.DeskView.as_view(), name="desk"),
+    # Passports are documents of the top app, kept under the registry's address.
+    path("initiatives/passports/", include("portal.passport_urls")),
     path("initiatives/", include("initiatives.urls")),
     path("consulting/", include("consulting.urls")),
     path("training/", include("training.urls")),
     path("events/", include("events.urls")),
-    path("reports/", include("civiccenter.report_urls")),
+    path("reports/", include("portal.report_urls")),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

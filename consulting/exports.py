@@ -4,7 +4,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 
-from civiccenter import tables
+from civiccenter.kernel import tables
 
 COLUMNS = [
     "date",

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civiccenter.quarters import Quarter
+from civiccenter.kernel.quarters import Quarter
 
 from .models import QuarterState
 

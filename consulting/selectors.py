@@ -70,11 +70,6 @@ def free_slots(
     }
 
 
-def organisations_of(user) -> QuerySet:
-    """The initiatives an activist may book for: those whose team they are in."""
-    return Organisation.objects.filter(memberships__user=user).order_by("name")
-
-
 def bookings_of(user) -> QuerySet:
     """An activist's own bookings and those for their initiatives."""
     team = Membership.objects.filter(user=user).values("organisation_id")

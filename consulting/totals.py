@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from civiccenter.quarters import Quarter
+from civiccenter.kernel.quarters import Quarter
 
 from .models import ConsultationLog, GrantReview
 

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
 
-from civiccenter import tables
+from civiccenter.kernel import tables
 
 from .models import Organisation, OrganisationLink, Topic
 

@@ -1,6 +1,6 @@
 """E-mails about registry records, rendered in Russian and delivered by Celery."""
 
-from civiccenter.mail import send_templated
+from civiccenter.kernel.mail import send_templated
 
 from .models import Membership, Organisation, Role
 

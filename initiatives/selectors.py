@@ -40,6 +40,12 @@ def moderation_queue() -> QuerySet:
     )
 
 
+def organisations_of(user) -> QuerySet:
+    """The initiatives a person may act for (book, enrol, register, submit a report): those
+    whose team they are in."""
+    return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
 def drafts_of(user) -> QuerySet:
     return (
         Organisation.objects.filter(memberships__user=user)

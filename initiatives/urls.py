@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import analytics, catalogue, moderation, passports, records, team, transfer
+from .views import analytics, catalogue, moderation, records, team, transfer
 
 app_name = "initiatives"
 
@@ -15,18 +15,6 @@ urlpatterns = [
     path("import/<int:pk>/status/", transfer.ImportStatusView.as_view(), name="import_status"),
     re_path(r"^export\.(?P<fmt>csv|xlsx)$", transfer.ExportView.as_view(), name="export"),
     re_path(r"^open-data\.(?P<fmt>json|csv)$", transfer.OpenDataView.as_view(), name="open_data"),
-    path("passports/", passports.PassportListView.as_view(), name="passports"),
-    path("passports/new/", passports.PassportEditView.as_view(), name="passport_create"),
-    path("passports/<int:pk>/", passports.PassportView.as_view(), name="passport"),
-    path("passports/<int:pk>/edit/", passports.PassportEditView.as_view(), name="passport_edit"),
-    path(
-        "passports/<int:pk>/passport.pdf", passports.PassportPdfView.as_view(), name="passport_pdf"
-    ),
-    re_path(
-        r"^passports/(?P<pk>\d+)/(?P<action>publish|pdf)/$",
-        passports.PassportActionView.as_view(),
-        name="passport_action",
-    ),
     path(
         "invitations/<str:token>/",
         team.InvitationAcceptView.as_view(),

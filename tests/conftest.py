@@ -85,8 +85,10 @@ def reference_data(transactional_db):
     importlib.import_module("consulting.migrations.0003_role_permissions").assign_roles(apps)
     importlib.import_module("training.migrations.0003_role_permissions").assign_roles(apps)
     importlib.import_module("events.migrations.0003_role_permissions").assign_roles(apps)
-    importlib.import_module("civiccenter.migrations.0003_report_permissions").assign_roles(apps)
-    importlib.import_module("initiatives.migrations.0004_passport_permissions").assign_roles(apps)
+    importlib.import_module("civiccenter.kernel.migrations.0003_report_permissions").assign_roles(
+        apps
+    )
+    importlib.import_module("portal.migrations.0002_role_permissions").assign_roles(apps)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from civiccenter.celery import app
-from civiccenter.tasks import deliver_email
+from civiccenter.kernel.tasks import deliver_email
 from tests.processes import current_database_url, free_port, wait_for
 
 
@@ -45,11 +45,11 @@ def test_email_task_runs_in_a_real_worker_and_returns_its_result(start_worker, t
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user, tmp_path):
-    from civiccenter import reports
-    from civiccenter.models import QuarterlyReport
-    from civiccenter.quarters import Quarter
+    from civiccenter.kernel.quarters import Quarter
     from consulting.models import Consultant, ConsultationLog, ConsultingTopic
     from events.models import Event, Outcome
+    from portal.models import QuarterlyReport
+    from portal.services import reports
 
     topic = ConsultingTopic.objects.create(name="Юридические консультации")
     consultant = Consultant.objects.create(user=make_user("consultant"))
@@ -92,8 +92,8 @@ def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user,
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_passport_pdf_is_made_by_a_real_worker(start_worker, make_user, tmp_path):
-    from initiatives.models import PracticePassport
-    from initiatives.services import passports
+    from portal.models import PracticePassport
+    from portal.services import passports
 
     author = make_user("coordinator")
     passport = passports.passport_save(
@@ -136,9 +136,9 @@ def test_passport_pdf_is_made_by_a_real_worker(start_worker, make_user, tmp_path
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_report_whose_worker_is_killed_is_finished_once_by_the_next(start_worker):
-    from civiccenter import reports
-    from civiccenter.models import QuarterlyReport
-    from civiccenter.quarters import Quarter
+    from civiccenter.kernel.quarters import Quarter
+    from portal.models import QuarterlyReport
+    from portal.services import reports
 
     worker_env = {"DATABASE_URL": current_database_url(), "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
     first = start_worker(**worker_env)
@@ -216,9 +216,9 @@ def private_broker(tmp_path):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_report_queued_when_redis_restarts_is_not_lost(start_worker, private_broker):
-    from civiccenter import reports
-    from civiccenter.models import QuarterlyReport
-    from civiccenter.quarters import Quarter
+    from civiccenter.kernel.quarters import Quarter
+    from portal.models import QuarterlyReport
+    from portal.services import reports
 
     queue = f"test-{uuid.uuid4().hex[:8]}"
     app.conf.task_always_eager, app.conf.task_default_queue = False, queue  # no worker yet

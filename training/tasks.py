@@ -1,24 +1,9 @@
 from celery import shared_task
-from django.utils import timezone
 
-from .models import Certificate
 from .services import certificates, reminders
+from .services.certificates import generate_certificate
 
-
-@shared_task(bind=True, acks_late=True, max_retries=3, default_retry_delay=30)
-def generate_certificate(self, certificate_id: int) -> str:
-    """Makes the certificate's PDF; after the last retry the certificate is marked failed with
-    the reason, and the error is raised again for the worker's log."""
-    try:
-        return certificates.certificate_generate(certificate_id=certificate_id).state
-    except Exception as error:
-        if self.request.retries < self.max_retries and not self.request.is_eager:
-            certificates.certificate_release(certificate_id=certificate_id)
-            raise self.retry(exc=error) from error
-        Certificate.objects.filter(pk=certificate_id).update(
-            state=Certificate.State.FAILED, error=str(error)[:2000], generated_at=timezone.now()
-        )
-        raise
+__all__ = ["generate_certificate"]
 
 
 @shared_task

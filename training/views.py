@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from civiccenter.models import targets_for
-from consulting.selectors import organisations_of
-from consulting.views.staff import quarter_from
+from civiccenter.kernel.models import targets_for
+from civiccenter.kernel.quarters import quarter_from
+from initiatives.selectors import organisations_of
 
 from . import ics, selectors
 from .forms import EnrolForm, FeedbackForm

@@ -1,6 +1,6 @@
 """The consulting app's permissions for the portal's roles."""
 
-from accounts.permission_sync import ensure_permissions, grant
+from civiccenter.kernel.permission_sync import ensure_permissions, grant
 from django.db import migrations
 
 CRUD = ("view", "add", "change")

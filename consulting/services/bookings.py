@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civiccenter.mail import mail_each_once, send_templated
+from civiccenter.kernel.mail import mail_each_once, send_templated
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require

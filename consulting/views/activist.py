@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from initiatives.selectors import organisations_of
+
 from .. import selectors
 from ..forms import BookingForm, MoveForm
 from ..models import Booking, Consultant, ConsultingTopic
@@ -35,9 +37,7 @@ class BookView(LoginRequiredMixin, View):
             slots = selectors.free_slots(consultants)
             return [slot for consultant in consultants for slot in slots[consultant.pk]]
 
-        return BookingForm(
-            data, slots=offered, organisations=selectors.organisations_of(request.user)
-        )
+        return BookingForm(data, slots=offered, organisations=organisations_of(request.user))
 
     def _render(self, request, topic, consultants, form):
         # One group of radio buttons per consultant, for a readable page.

@@ -11,21 +11,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from civiccenter.models import targets_for
-from civiccenter.quarters import Quarter
+from civiccenter.kernel.models import targets_for
+from civiccenter.kernel.quarters import Quarter, quarter_from
 from initiatives.picker import find_pressed
 
 from .. import exports, quarters, selectors, totals
 from ..forms import DeclineForm, GrantReviewForm, LogForm, OutcomeForm
 from ..models import Booking, ConsultationLog, GrantReview
 from ..services import bookings, hours, reviews
-
-
-def quarter_from(request) -> Quarter:
-    try:
-        return Quarter.parse(request.GET.get("quarter", ""))
-    except ValueError:
-        return Quarter.current()
 
 
 class StaffBookingsView(PermissionRequiredMixin, ListView):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from accounts.permission_sync import ensure_permissions, grant
+from civiccenter.kernel.permission_sync import ensure_permissions, grant
 
 MODELS = [
     "event", "eventseries", "agendaitem", "partner", "registration", "stand", "question",

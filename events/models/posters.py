@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from civiccenter.uploads import GeneratedName
+from civiccenter.kernel.uploads import GeneratedName
 from initiatives.models import Organisation
 
 from ..validators import validate_poster

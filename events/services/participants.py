@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from civiccenter.integrity import duplicate_refused
+from civiccenter.kernel.integrity import duplicate_refused
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require

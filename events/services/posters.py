@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civiccenter.integrity import duplicate_refused
+from civiccenter.kernel.integrity import duplicate_refused
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require

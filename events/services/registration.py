@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from civiccenter.integrity import duplicate_refused
-from civiccenter.mail import send_templated
-from civiccenter.waitlist import fill_free_places, joins_waitlist
+from civiccenter.kernel.integrity import duplicate_refused
+from civiccenter.kernel.mail import send_templated
+from civiccenter.kernel.waitlist import fill_free_places, joins_waitlist
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from consulting.selectors import organisations_of
+from initiatives.selectors import organisations_of
 
 from .. import selectors
 from ..forms import AnswerForm, DoneForm, QuestionForm

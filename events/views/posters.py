@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from consulting.selectors import organisations_of
+from initiatives.selectors import organisations_of
 
 from ..forms import ReportForm
 from ..models import Event, JuryScore, StandReport

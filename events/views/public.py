@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from consulting.selectors import organisations_of
+from initiatives.selectors import organisations_of
 
 from .. import selectors
 from ..forms import OrganisationChoiceForm

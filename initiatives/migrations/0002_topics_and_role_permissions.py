@@ -1,6 +1,6 @@
 """The starting list of topics, and the registry's permissions for the portal's roles."""
 
-from accounts.permission_sync import ensure_permissions, grant
+from civiccenter.kernel.permission_sync import ensure_permissions, grant
 from django.db import migrations
 
 TOPICS = [

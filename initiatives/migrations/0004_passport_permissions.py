@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from accounts.permission_sync import ensure_permissions, grant
+from civiccenter.kernel.permission_sync import ensure_permissions, grant
 
 ROLE_PERMISSIONS = {
     "coordinator": [f"{a}_{m}" for m in ("practicepassport", "passportversion") for a in ("view", "add", "change")],

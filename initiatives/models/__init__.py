@@ -1,7 +1,6 @@
 from .history import ChangeRecord, Grant, HeadcountRecord, Partnership, Relation, StatusChange
 from .imports import ImportJob
 from .organisation import Organisation, OrganisationLink
-from .passports import PassportVersion, PracticePassport
 from .reference import District, Topic
 from .team import Invitation, Membership, Role
 
@@ -16,8 +15,6 @@ __all__ = [
     "Organisation",
     "OrganisationLink",
     "Partnership",
-    "PassportVersion",
-    "PracticePassport",
     "Relation",
     "Role",
     "StatusChange",

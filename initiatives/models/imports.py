@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from civiccenter.uploads import GeneratedName
+from civiccenter.kernel.uploads import GeneratedName
 
 
 class ImportJob(models.Model):

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from civiccenter.uploads import GeneratedName
+from civiccenter.kernel.uploads import GeneratedName
 
 from ..names import name_key_expression, url_key_expression
 from ..validators import http_only, validate_inn, validate_logo, validate_ogrn

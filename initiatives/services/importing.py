@@ -10,6 +10,7 @@ import io
 import re
 from datetime import date
 
+from celery import shared_task
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from civiccenter.jobs import QUEUED_TOO_LONG, JobState
+from civiccenter.kernel.jobs import QUEUED_TOO_LONG, JobState
 
 from ..links import network_of, with_scheme
 from ..models import (
@@ -40,6 +41,16 @@ IMPORT_CHECK_JOB = JobState(
     queued_at="queued_at",
     queued=ImportJob.State.QUEUED,
     running=ImportJob.State.PARSING,
+    failed=ImportJob.State.FAILED,
+)
+# The import itself runs under the job's row lock and does nothing once done, so it needs no
+# lease: its state is only where a failure is recorded.
+IMPORT_COMMIT_JOB = JobState(
+    ImportJob,
+    queued_at="queued_at",
+    queued=ImportJob.State.IMPORTING,
+    running=ImportJob.State.IMPORTING,
+    failed=ImportJob.State.FAILED,
 )
 
 COLUMNS = {
@@ -286,7 +297,9 @@ def import_job_create(*, upload: UploadedFile, user, max_bytes: int) -> ImportJo
     upload.seek(0)
     if not (head.startswith(b"PK\x03\x04") or (head.strip() and b"\x00" not in head)):
         raise ImportFileError(_("The file must be a CSV or XLSX table."))
-    return ImportJob.objects.create(file=upload, original_name=upload.name[:255], created_by=user)
+    job = ImportJob.objects.create(file=upload, original_name=upload.name[:255], created_by=user)
+    transaction.on_commit(lambda: import_preview_task.delay(job.pk))
+    return job
 
 
 def import_preview(*, job_id: int) -> ImportJob:
@@ -402,9 +415,7 @@ def import_commit_queue(*, job: ImportJob, skip_duplicates: bool) -> bool:
         queued_at=timezone.now(),
     )
     if queued:
-        from ..tasks import import_commit
-
-        transaction.on_commit(lambda: import_commit.delay(job.pk))
+        transaction.on_commit(lambda: import_commit_task.delay(job.pk))
     return bool(queued)
 
 
@@ -412,15 +423,25 @@ def import_resend_stale(*, now=None) -> list[int]:
     """Celery beat: checks and imports whose task was lost are sent again. Both are safe to
     repeat: the check is taken by one worker, the import runs under the job's row lock and
     does nothing once done."""
-    from ..tasks import import_commit, import_preview
-
     now = now or timezone.now()
-    resent = IMPORT_CHECK_JOB.resend_stale(lambda job: import_preview.delay(job.pk), now=now)
+    resent = IMPORT_CHECK_JOB.resend_stale(lambda job: import_preview_task.delay(job.pk), now=now)
     importing = ImportJob.objects.filter(
         state=ImportJob.State.IMPORTING, queued_at__lt=now - QUEUED_TOO_LONG
     )
     for job_id in importing.values_list("pk", flat=True):
         ImportJob.objects.filter(pk=job_id).update(queued_at=now)
-        import_commit.delay(job_id)
+        import_commit_task.delay(job_id)
         resent.append(job_id)
     return resent
+
+
+@shared_task(job_state=IMPORT_CHECK_JOB)
+def import_preview_task(job_id: int) -> str:
+    """Checks an uploaded file (retries and failures: civiccenter/kernel/jobs.py)."""
+    return import_preview(job_id=job_id).state
+
+
+@shared_task(job_state=IMPORT_COMMIT_JOB)
+def import_commit_task(job_id: int) -> str:
+    """Writes a checked file into the registry (retries and failures: as above)."""
+    return import_commit(job_id=job_id).state

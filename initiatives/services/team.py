@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civiccenter.integrity import duplicate_refused
+from civiccenter.kernel.integrity import duplicate_refused
 
 from .. import notifications
 from ..models import Invitation, Membership, Organisation

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView
 
-from .. import exports, selectors, tasks
+from .. import exports, selectors
 from ..forms import ImportUploadForm
 from ..models import ImportJob
 from ..services import importing
@@ -40,7 +39,6 @@ class ImportUploadView(PermissionRequiredMixin, FormView):
         except ValidationError as error:
             form.add_error("file", error)
             return self.form_invalid(form)
-        transaction.on_commit(lambda: tasks.import_preview.delay(job.pk))
         return redirect("initiatives:import_detail", job.pk)
 
 

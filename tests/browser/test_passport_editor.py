@@ -5,7 +5,7 @@ import re
 import pytest
 
 from accounts.roles import Role
-from initiatives.models import PracticePassport
+from portal.models import PracticePassport
 
 from .helpers import log_in, with_authenticator
 

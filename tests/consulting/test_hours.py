@@ -6,8 +6,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from civiccenter.models import QuarterlyTarget
-from civiccenter.quarters import Quarter
+from civiccenter.kernel.models import QuarterlyTarget
+from civiccenter.kernel.quarters import Quarter
 from consulting import totals
 from consulting.models import ConsultationLog, ConsultationLogRevision
 from consulting.services import bookings

@@ -11,7 +11,7 @@ from tests.factories import OrganisationFactory, OrganisationLinkFactory
 
 pytestmark = pytest.mark.django_db
 
-PENZA = Path(__file__).resolve().parents[2] / "civiccenter" / "demo" / "penza_communities.csv"
+PENZA = Path(__file__).resolve().parents[2] / "portal" / "demo" / "penza_communities.csv"
 
 
 def _upload(client, name, content):

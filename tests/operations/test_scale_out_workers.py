@@ -7,11 +7,11 @@ import re
 import pytest
 from django.conf import settings
 
-from civiccenter import reports
 from civiccenter.celery import app
-from civiccenter.models import QuarterlyReport
-from civiccenter.quarters import Quarter
-from civiccenter.tasks import generate_quarterly_report
+from civiccenter.kernel.quarters import Quarter
+from portal.models import QuarterlyReport
+from portal.services import reports
+from portal.services.reports import generate_quarterly_report
 from tests.processes import current_database_url, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,7 @@ from consulting.slots import Window, slots_for
 from events.teams import TeamsDoNotFit, form_teams
 from initiatives.names import normalise_name, normalise_url
 from initiatives.services.importing import check_row
-from initiatives.services.passports import AMOUNT_LIMIT, parse_amount
+from portal.services.passports import AMOUNT_LIMIT, parse_amount
 
 ZONE = ZoneInfo("Asia/Yekaterinburg")
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)

@@ -9,7 +9,6 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.roles import Role
-from civiccenter.models import QuarterlyReport
 from consulting.models import (
     Booking,
     Consultant,
@@ -19,7 +18,8 @@ from consulting.models import (
     Roadmap,
 )
 from events.models import Commitment, Event, Question, Registration, StandReport
-from initiatives.models import ImportJob, Invitation, Membership, PracticePassport
+from initiatives.models import ImportJob, Invitation, Membership
+from portal.models import PracticePassport, QuarterlyReport
 from tests.factories import OrganisationFactory
 from training.models import Certificate, Enrolment, Programme, Session, SessionDay
 

@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from civiccenter.models import QuarterlyReport
 from consulting.models import GrantReview, Roadmap
 from events.models import Event, Registration, StandReport
-from initiatives.models import ImportJob, Membership, PracticePassport
+from initiatives.models import ImportJob, Membership
+from portal.models import PracticePassport, QuarterlyReport
 from tests.factories import OrganisationFactory
 from training.models import Certificate, Enrolment, Session, SessionDay
 
@@ -85,7 +85,7 @@ PAGES = [
     ("training:mine", {}, "activist"),
     ("training:dashboard", {}, "staff"),
     ("initiatives:mine", {}, "activist"),
-    ("initiatives:passports", {}, "staff"),
+    ("passports:list", {}, "staff"),
     ("reports:archive", {}, "administration"),
     ("consulting:reviews", {}, "staff"),
     ("consulting:councils", {}, "staff"),

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from civiccenter.uploads import extension_from_content
+from civiccenter.kernel.uploads import extension_from_content
 from initiatives.services.importing import import_job_create
 from tests.factories import OrganisationFactory
 

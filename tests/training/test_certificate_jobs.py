@@ -1,4 +1,4 @@
-"""Certificates are background jobs with their state in PostgreSQL (civiccenter/jobs.py): a
+"""Certificates are background jobs with their state in PostgreSQL (civiccenter/kernel/jobs.py): a
 lost message is re-sent by beat, a duplicate while one is made does nothing."""
 
 from datetime import timedelta

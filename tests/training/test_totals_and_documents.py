@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from civiccenter.quarters import Quarter
+from civiccenter.kernel.quarters import Quarter
 from training import totals
 from training.models import Certificate, Feedback
 from training.services import attendance, enrolment, reminders

@@ -1,6 +1,6 @@
 """The training app's permissions for the portal's roles."""
 
-from accounts.permission_sync import ensure_permissions, grant
+from civiccenter.kernel.permission_sync import ensure_permissions, grant
 from django.db import migrations
 
 MODELS = ["programme", "trainer", "session", "sessionday", "enrolment", "attendance", "feedback", "certificate"]

@@ -4,6 +4,7 @@ kept in the configured storage, checked by a public code."""
 import hashlib
 from decimal import Decimal
 
+from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -14,13 +15,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from civiccenter.jobs import JobState
-from civiccenter.pdf import render_pdf
+from civiccenter.kernel.jobs import JobState
+from civiccenter.kernel.pdf import render_pdf
 
 from ..models import Attendance, Certificate, Enrolment
 
 CERTIFICATE_JOB = JobState(
-    Certificate, queued=Certificate.State.PENDING, running=Certificate.State.RUNNING
+    Certificate,
+    queued=Certificate.State.PENDING,
+    running=Certificate.State.RUNNING,
+    failed=Certificate.State.FAILED,
+    finished_at="generated_at",
 )
 
 
@@ -54,8 +59,6 @@ def certificate_request(*, enrolment: Enrolment, user) -> Certificate:
     if certificate.state == Certificate.State.PENDING:
         # Asking again while it waits sends the job again: a lost message is replaced at once,
         # and a duplicate does nothing (the job is leased).
-        from ..tasks import generate_certificate
-
         transaction.on_commit(lambda: generate_certificate.delay(certificate.pk))
     return certificate
 
@@ -102,15 +105,14 @@ def certificate_generate(*, certificate_id: int) -> Certificate:
     return locked
 
 
-def certificate_release(*, certificate_id: int) -> None:
-    """Before a retry: the certificate goes back to the queue for the retried task."""
-    CERTIFICATE_JOB.release(certificate_id)
-
-
 def certificate_resend_stale(*, now=None) -> list[int]:
     """Celery beat: certificates whose task was lost are queued again."""
-    from ..tasks import generate_certificate
-
     return CERTIFICATE_JOB.resend_stale(
         lambda certificate: generate_certificate.delay(certificate.pk), now=now
     )
+
+
+@shared_task(job_state=CERTIFICATE_JOB)
+def generate_certificate(certificate_id: int) -> str:
+    """Makes a certificate's PDF (retries and failures: civiccenter/kernel/jobs.py)."""
+    return certificate_generate(certificate_id=certificate_id).state

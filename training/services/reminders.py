@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.db.models import Exists, Max, Min, OuterRef
 from django.utils import timezone
 
-from civiccenter.mail import mail_each_once, send_templated
+from civiccenter.kernel.mail import mail_each_once, send_templated
 
 from ..models import Attendance, Enrolment
 

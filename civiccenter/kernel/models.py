@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .quarters import Quarter
+
+
+class QuarterlyTarget(models.Model):
+    """The centre's promises for one quarter; without a row the defaults from settings apply
+    (seed 000: 40 hours of training and 250 hours of consultations)."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    quarter = models.PositiveSmallIntegerField(
+        _("quarter"), validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    consulting_hours = models.PositiveIntegerField(_("consulting hours"))
+    training_hours = models.PositiveIntegerField(_("training hours"))
+
+    class Meta:
+        verbose_name = _("quarterly target")
+        verbose_name_plural = _("quarterly targets")
+        ordering = ["-year", "-quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "quarter"], name="one_target_per_quarter"),
+            models.CheckConstraint(
+                condition=models.Q(quarter__gte=1, quarter__lte=4),
+                name="target_quarter_1_to_4",
+                violation_error_message=_("A quarter is numbered from 1 to 4."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(Quarter(self.year, self.quarter))
+
+
+def targets_for(quarter: Quarter) -> dict[str, int]:
+    row = QuarterlyTarget.objects.filter(year=quarter.year, quarter=quarter.number).first()
+    return {
+        "consulting_hours": row.consulting_hours
+        if row
+        else settings.QUARTERLY_TARGET_CONSULTING_HOURS,
+        "training_hours": row.training_hours if row else settings.QUARTERLY_TARGET_TRAINING_HOURS,
+    }

@@ -1,0 +1,4 @@
+from .passports import PassportVersion, PracticePassport
+from .reports import QuarterlyReport
+
+__all__ = ["PassportVersion", "PracticePassport", "QuarterlyReport"]

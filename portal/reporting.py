@@ -1,0 +1,91 @@
+"""The quarterly report's figures, gathered from each app's tested totals functions: one
+source for the report's PDF, its XLSX and the dashboards."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from civiccenter.kernel.models import targets_for
+from civiccenter.kernel.quarters import Quarter
+from consulting.totals import consulting_summary, consulting_totals, grant_review_totals
+from events.totals import events_totals
+from initiatives.analytics import cohort_survival, registry_indicators
+from training.totals import training_totals
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    unit: str
+    quarter: object
+    previous: object
+    year_to_date: object
+
+
+def _period(start: date, end: date, *, breakdowns: bool = False) -> dict:
+    """The figures of a period; the breakdowns by topic and consultant only where shown."""
+    consulting = consulting_totals(start, end) if breakdowns else consulting_summary(start, end)
+    training = training_totals(start, end)
+    events = events_totals(start, end)
+    registry = registry_indicators(start, end)
+    reviews = grant_review_totals(start, end)
+    return {
+        "consulting": consulting,
+        "training": training,
+        "events": events,
+        "registry": registry,
+        "reviews": reviews,
+    }
+
+
+ROWS = [
+    (_("Consulting hours"), _("h"), lambda p: p["consulting"]["hours"]),
+    (_("Consultations given"), _("pcs"), lambda p: p["consulting"]["sessions"]),
+    (_("Training hours"), _("h"), lambda p: p["training"]["hours"]),
+    (_("Participant-hours of training"), _("h"), lambda p: p["training"]["participant_hours"]),
+    (_("Events held"), _("pcs"), lambda p: p["events"]["events"]),
+    (_("Event participants"), _("people"), lambda p: p["events"]["participants"]),
+    (_("Speeches"), _("pcs"), lambda p: p["events"]["speeches"]),
+    (_("Master-classes"), _("pcs"), lambda p: p["events"]["master_classes"]),
+    (_("Publications in the media"), _("pcs"), lambda p: p["events"]["media_publications"]),
+    (_("Commitments made at meetings"), _("pcs"), lambda p: p["events"]["commitments_made"]),
+    (_("Commitments done"), _("pcs"), lambda p: p["events"]["commitments_done"]),
+    (_("New records in the registry"), _("pcs"), lambda p: p["registry"]["new"]),
+    (_("Registered as NGOs"), _("pcs"), lambda p: p["registry"]["registered_as_ngo"]),
+    (_("Grant applications reviewed"), _("pcs"), lambda p: p["reviews"]["reviewed"]),
+    (_("Grants won after review"), _("pcs"), lambda p: p["reviews"]["won"]),
+    (_("Grants won by initiatives"), _("pcs"), lambda p: p["registry"]["grants_won"]),
+    (_("Partnership agreements"), _("pcs"), lambda p: p["registry"]["partnerships"]),
+]
+
+
+def quarter_figures(quarter: Quarter) -> dict:
+    """Everything the quarterly report shows, for the quarter, the previous quarter and the
+    year to date."""
+    current = _period(quarter.start, quarter.end, breakdowns=True)
+    previous_quarter = quarter.previous()
+    previous = _period(previous_quarter.start, previous_quarter.end)
+    year = _period(date(quarter.year, 1, 1), quarter.end)
+    targets = targets_for(quarter)
+    rows = [
+        Row(str(label), str(unit), value(current), value(previous), value(year))
+        for label, unit, value in ROWS
+    ]
+    return {
+        "quarter": quarter,
+        "targets": targets,
+        "current": current,
+        "rows": rows,
+        "status_at_end": current["registry"]["status_at_end"],
+        "survival": cohort_survival(),
+        "consulting_share": _share(current["consulting"]["hours"], targets["consulting_hours"]),
+        "training_share": _share(current["training"]["hours"], targets["training_hours"]),
+    }
+
+
+def _share(done, target) -> Decimal:
+    if not target:
+        return Decimal(1)
+    return min(Decimal(done) / Decimal(target), Decimal(1))

@@ -1,0 +1,19 @@
+"""The shape of the code: no module imports, directly or through others, a module that
+imports it back. (The direction of imports between layers is import-linter's contract in
+pyproject.toml, run by the test command; this finds circles inside a layer too, including
+imports hidden inside functions.)"""
+
+import grimp
+
+PACKAGES = ("civiccenter", "accounts", "initiatives", "consulting", "training", "events", "portal")
+
+
+def test_no_module_takes_part_in_an_import_circle():
+    graph = grimp.build_graph(*PACKAGES)
+    circles = set()
+    for module in graph.modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            if graph.chain_exists(importer=imported, imported=module):
+                chain = graph.find_shortest_chain(importer=imported, imported=module)
+                circles.add(" -> ".join([module, *chain]))
+    assert sorted(circles) == []

@@ -1,0 +1,52 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from consulting.models import ConsultingTopic
+from events.models import Event
+from initiatives.models import Organisation
+from training.models import Programme
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return (
+        Organisation.objects.count(),
+        ConsultingTopic.objects.count(),
+        Programme.objects.count(),
+        Event.objects.count(),
+        User.objects.count(),
+    )
+
+
+def test_demo_data_is_built_from_the_seeds_and_idempotent(tmp_path):
+    passwords = tmp_path / "demo-accounts.txt"
+    call_command("load_demo_data", passwords_file=passwords)
+    first = _counts()
+    first_passwords = passwords.read_text()
+
+    call_command("load_demo_data", passwords_file=passwords)
+
+    assert _counts() == first
+    assert passwords.read_text() == first_passwords
+    assert Organisation.objects.get(name="Телеканал Пенза").members_count == 23340
+    # The Penza list names several communities twice; the importer keeps one of each.
+    assert Organisation.objects.filter(name="АвтокаВ58").count() == 1
+    assert Organisation.objects.filter(name="Пензенский клуб инвесторства «Бизнес»").count() == 1
+    assert ConsultingTopic.objects.filter(is_complex=True).count() == 3
+    assert Event.objects.filter(title__contains="Заречный").exists()
+    assert Event.objects.filter(title__contains="Диалог").count() == 2
+    emails = dict(line.split() for line in first_passwords.splitlines())
+    assert len(emails) == 5
+    from portal.models import PracticePassport
+    from portal.services.passports import costs_total
+
+    zarechny = PracticePassport.objects.get(title__startswith="Форум «Заречный")
+    assert zarechny.status == "published" and costs_total(zarechny.tables) == 365000
+    assert PracticePassport.objects.get(title__startswith="Гражданский форум «Диалог»").tables[
+        "problems"
+    ]
+    admin = User.objects.get(email="admin@portal.local")
+    assert admin.check_password(emails["admin@portal.local"])
+    assert set(admin.groups.values_list("name", flat=True)) == {"administration"}

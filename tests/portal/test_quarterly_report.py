@@ -1,0 +1,199 @@
+import io
+import os
+import subprocess
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from civiccenter.kernel import jobs
+from civiccenter.kernel.quarters import Quarter
+from consulting.models import Consultant, ConsultingTopic
+from consulting.services.hours import log_create
+from events.models import Commitment, Event, Outcome
+from portal.models import QuarterlyReport
+from portal.services import reports
+
+pytestmark = pytest.mark.django_db
+
+Q3 = Quarter(2026, 3)
+
+
+@pytest.fixture
+def quarter_data(make_user):
+    """Q3 2026: 3.5 consulting hours, one event with 7 media publications and two commitments
+    (one done)."""
+    topic = ConsultingTopic.objects.create(name="Бюджет проекта")
+    consultant = Consultant.objects.create(user=make_user("consultant", last_name="Петров"))
+    with time_machine.travel(timezone.make_aware(timezone.datetime(2026, 9, 30, 12)), tick=False):
+        for day, minutes in ((date(2026, 7, 10), 90), (date(2026, 9, 1), 120)):
+            log_create(
+                user=None,
+                consultants=[consultant],
+                organisations=[],
+                held_on=day,
+                duration_minutes=minutes,
+                topic=topic,
+                summary="—",
+            )
+    start = timezone.make_aware(timezone.datetime(2026, 8, 15, 11))
+    event = Event.objects.create(
+        kind="head_meeting",
+        title="Встреча с главой",
+        slug="vstrecha",
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+    )
+    Outcome.objects.create(event=event, media_publications=7, other_participants=35)
+    Commitment.objects.create(
+        event=event,
+        what="Урны",
+        responsible="ЖКХ",
+        due_on=date(2026, 9, 1),
+        done_on=date(2026, 8, 30),
+    )
+    Commitment.objects.create(
+        event=event, what="Скамейки", responsible="ЖКХ", due_on=date(2026, 12, 1)
+    )
+
+
+def _pdf_text(report: QuarterlyReport, tmp_path, *options) -> str:
+    path = tmp_path / "report.pdf"
+    with report.pdf.open("rb") as handle:
+        path.write_bytes(handle.read())
+    command = ["pdftotext", *options, str(path), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def test_report_pdf_and_xlsx_carry_the_figures(
+    quarter_data, tmp_path, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(quarter=Q3)
+    report.refresh_from_db()
+    assert report.state == "done"
+
+    text = _pdf_text(report, tmp_path)
+    assert "Квартальный отчёт: III квартал 2026" in text
+    assert "3,5 / 250 ч" in text  # consulting hours against the target
+    rows = [" ".join(line.split()) for line in _pdf_text(report, tmp_path, "-layout").splitlines()]
+    # indicator, unit, the quarter, the previous quarter, the year to date
+    assert "1 Часы консультаций ч 3,50 0,00 3,50" in rows
+    assert "9 Публикации в СМИ шт. 7 0 7" in rows
+    assert "10 Обещаний дано на встречах шт. 2 0 2" in rows
+    assert "11 Выполнено обещаний шт. 1 0 1" in rows
+
+    sheet = load_workbook(io.BytesIO(report.xlsx.read())).active
+    rows = {row[0]: row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert Decimal(str(rows["Часы консультаций"])) == Decimal("3.5")
+    assert rows["Публикации в СМИ"] == 7
+    assert rows["Выполнено обещаний"] == 1
+
+
+def test_a_repeated_request_replaces_the_files_and_leaves_one_of_each(
+    quarter_data, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = reports.report_request(quarter=Q3)
+    first.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        reports.report_request(quarter=Q3)
+    # A retried task of the current generation changes nothing.
+    reports.report_generate(report_id=first.pk, generation=first.generation + 1)
+
+    report = QuarterlyReport.objects.get()
+    folder = os.path.dirname(report.pdf.path)
+    assert sorted(os.listdir(folder)) == sorted(
+        [os.path.basename(report.pdf.name), os.path.basename(report.xlsx.name)]
+    )
+    assert QuarterlyReport.objects.count() == 1 and report.generation == 2
+
+
+def test_a_quarter_in_the_future_is_refused():
+    with pytest.raises(Exception, match="ещё не начался"):
+        reports.report_request(quarter=Quarter.current().next())
+
+
+def test_after_a_quarter_ends_its_report_is_requested_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.request_after_quarter_end(today=date(2026, 10, 1))
+    assert (report.year, report.quarter) == (2026, 3)
+    assert reports.request_after_quarter_end(today=date(2026, 10, 2)) is None
+
+
+def test_only_staff_and_the_administration_see_reports(client, activist, make_user):
+    client.force_login(activist)
+    assert client.get(reverse("reports:archive")).status_code == 403
+
+    from allauth.mfa.models import Authenticator
+
+    head = make_user("administration")
+    Authenticator.objects.create(user=head, type=Authenticator.Type.TOTP, data={})
+    client.force_login(head)
+    response = client.post(
+        reverse("reports:archive"), {"quarter": str(Quarter.current().next())}, follow=True
+    )
+    assert "ещё не начался" in response.content.decode()
+
+
+def test_a_report_whose_task_was_lost_is_sent_again_and_made_once(quarter_data):
+    from datetime import timedelta
+
+    # The request was stored but its task never reached a worker (Redis restarted).
+    report = QuarterlyReport.objects.create(
+        year=2026, quarter=3, requested_at=timezone.now() - timedelta(minutes=30), generation=1
+    )
+
+    assert reports.resend_stale() == [report.pk]
+    report.refresh_from_db()
+    assert report.state == "done" and report.pdf
+    assert reports.resend_stale() == []
+    # The lost original arriving late changes nothing.
+    reports.report_generate(report_id=report.pk, generation=1)
+    assert QuarterlyReport.objects.get().checksum == report.checksum
+
+
+def test_a_duplicate_message_while_a_worker_makes_the_report_does_nothing(quarter_data):
+    from datetime import timedelta
+
+    started = timezone.now() - timedelta(minutes=1)
+    report = QuarterlyReport.objects.create(
+        year=2026,
+        quarter=3,
+        state="running",
+        requested_at=started,
+        started_at=started,
+        generation=1,
+    )
+
+    reports.report_generate(report_id=report.pk, generation=1)
+
+    report.refresh_from_db()
+    assert report.state == "running" and not report.pdf and report.started_at == started
+    # Once the lease is over the worker is presumed dead, and a re-sent task makes it.
+    QuarterlyReport.objects.filter(pk=report.pk).update(
+        started_at=timezone.now() - jobs.LEASE - timedelta(seconds=1)
+    )
+    reports.report_generate(report_id=report.pk, generation=1)
+    report.refresh_from_db()
+    assert report.state == "done" and report.pdf
+
+
+def test_a_report_is_released_for_its_retry():
+    report = QuarterlyReport.objects.create(
+        year=2026,
+        quarter=3,
+        state="running",
+        requested_at=timezone.now(),
+        started_at=timezone.now(),
+        generation=1,
+    )
+
+    reports.REPORT_JOB.release(report.pk)
+
+    report.refresh_from_db()
+    assert report.state == "queued"

@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from civiccenter.kernel import audit
+
 from .models import PersonalDataConsent, User
 from .roles import PRIVILEGED_ROLES, Role
 
@@ -24,12 +26,19 @@ def activist_register(*, user: User, ip_address: str | None) -> User:
 @transaction.atomic
 def consent_record(*, user: User, ip_address: str | None) -> PersonalDataConsent:
     """Records a consent to the current version of the processing policy."""
-    return PersonalDataConsent.objects.create(
+    consent = PersonalDataConsent.objects.create(
         user=user,
         policy_version=settings.PERSONAL_DATA_POLICY_VERSION,
         given_at=timezone.now(),
         ip_address=ip_address,
     )
+    audit.record(
+        user,
+        actor=user,
+        action="consent_given",
+        changes={"policy_version": [None, consent.policy_version]},
+    )
+    return consent
 
 
 def active_consent(user: User) -> PersonalDataConsent | None:
@@ -49,6 +58,7 @@ def consent_withdraw(*, user: User, ip_address: str | None) -> User:
     )
     user.is_active = False
     user.save(update_fields=["is_active"])
+    audit.record(user, actor=user, action="consent_withdrawn")
     return user
 
 
@@ -72,6 +82,7 @@ def user_anonymise(*, user: User) -> User:
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.consents.update(ip_address=None, withdrawal_ip_address=None)
+    audit.record(user, actor=None, action="anonymised", label=user.email)
     return user
 
 
@@ -100,9 +111,13 @@ def anonymise_due_accounts(*, now: datetime | None = None) -> list[int]:
 
 
 @transaction.atomic
-def user_set_roles(*, user: User, roles: list[str]) -> User:
+def user_set_roles(*, user: User, roles: list[str], actor=None) -> User:
     """Gives the user exactly these roles; staff and administration get the admin site."""
+    before = sorted(user.groups.values_list("name", flat=True))
     user.groups.set(Group.objects.filter(name__in=roles))
     user.is_staff = user.is_superuser or bool(set(roles) & PRIVILEGED_ROLES)
     user.save(update_fields=["is_staff"])
+    after = sorted(user.groups.values_list("name", flat=True))
+    if after != before:
+        audit.record(user, actor=actor, action="roles", changes={"groups": [before, after]})
     return user

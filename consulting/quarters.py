@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.quarters import Quarter
 
 from .models import QuarterState
@@ -44,4 +45,5 @@ def quarter_set_closed(*, quarter: Quarter, closed: bool, user) -> QuarterState:
     state, _created = QuarterState.objects.update_or_create(
         year=quarter.year, quarter=quarter.number, defaults={"closed": closed, "changed_by": user}
     )
+    audit.record(state, actor=user, action="closed" if closed else "reopened", label=quarter.label)
     return state

@@ -1,7 +1,6 @@
 from django.contrib import admin
 
 from .models import (
-    ChangeRecord,
     District,
     Grant,
     HeadcountRecord,
@@ -60,10 +59,6 @@ class HeadcountInline(ReadOnlyInline):
     model = HeadcountRecord
 
 
-class ChangeRecordInline(ReadOnlyInline):
-    model = ChangeRecord
-
-
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     """Moderation and lifecycle changes go through the portal's pages, which record them;
@@ -80,7 +75,6 @@ class OrganisationAdmin(admin.ModelAdmin):
         MembershipInline,
         StatusChangeInline,
         HeadcountInline,
-        ChangeRecordInline,
     ]
 
 

@@ -4,7 +4,6 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from .filters import CatalogueFilter
 from .models import (
-    ChangeRecord,
     Grant,
     HeadcountRecord,
     Organisation,
@@ -97,7 +96,3 @@ def _year_start(year: int):
     from datetime import date
 
     return date(year, 1, 1)
-
-
-def change_log(organisation: Organisation, limit: int = 50) -> QuerySet:
-    return ChangeRecord.objects.filter(organisation=organisation).select_related("user")[:limit]

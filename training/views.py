@@ -17,7 +17,7 @@ from initiatives.selectors import organisations_of
 from . import ics, selectors
 from .forms import EnrolForm, FeedbackForm
 from .models import Certificate, Enrolment, Feedback, Session, SessionDay
-from .services import attendance, certificates, enrolment
+from .services import attendance, certificates, enrolment, feedback
 from .totals import training_totals
 
 
@@ -240,15 +240,21 @@ class FeedbackView(View):
 
     def post(self, request, token):
         item = self._enrolment(token)
-        if Feedback.objects.filter(enrolment=item).exists():
-            return redirect("training:feedback", token)
         form = FeedbackForm(request.POST)
         if form.is_valid():
-            feedback = form.save(commit=False)
-            feedback.enrolment = item
-            feedback.save()
-            messages.success(request, _("Thank you for your feedback!"))
+            try:
+                feedback.feedback_submit(enrolment=item, **form.cleaned_data)
+            except ValidationError as error:
+                if error.code != "twice":
+                    form.add_error(None, error)
+                    return self._render(request, item, form)
+                messages.info(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Thank you for your feedback!"))
             return redirect("training:feedback", token)
+        return self._render(request, item, form)
+
+    def _render(self, request, item, form):
         return render(request, self.template_name, {"enrolment": item, "form": form, "done": False})
 
 

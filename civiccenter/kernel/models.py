@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .quarters import Quarter
@@ -44,3 +45,39 @@ def targets_for(quarter: Quarter) -> dict[str, int]:
         else settings.QUARTERLY_TARGET_CONSULTING_HOURS,
         "training_hours": row.training_hours if row else settings.QUARTERLY_TARGET_TRAINING_HOURS,
     }
+
+
+class AuditEntry(models.Model):
+    """One change to one record, made through a service of any app: who, when, what, and
+    the fields before and after (civiccenter/kernel/audit.py writes and reads them)."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    object_label = models.CharField(_("record"), max_length=255, blank=True)
+    action = models.CharField(_("action"), max_length=64)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "-created_at"], name="audit_entry_of_record"
+            ),
+            models.Index(fields=["actor", "-created_at"], name="audit_entry_by_actor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_label}: {self.action}"

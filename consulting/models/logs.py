@@ -84,26 +84,6 @@ class ConsultationLog(models.Model):
         return self.duration_minutes / 60
 
 
-class ConsultationLogRevision(models.Model):
-    """Every edit of a log entry: who, when, before and after."""
-
-    log = models.ForeignKey(ConsultationLog, on_delete=models.CASCADE, related_name="revisions")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    before = models.JSONField(default=dict)
-    after = models.JSONField(default=dict)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("log revision")
-        verbose_name_plural = _("log revisions")
-
-    def __str__(self) -> str:
-        return f"{self.log_id} · {self.created_at:%Y-%m-%d %H:%M}"
-
-
 class QuarterState(models.Model):
     """The administration's explicit decision about a quarter: closed, or reopened."""
 

@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
+
 from ..models import AvailabilityException, Consultant, WeeklyAvailability
 
 
@@ -44,17 +46,20 @@ def window_add(
             % {"start": f"{clash.starts:%H:%M}", "end": f"{clash.ends:%H:%M}"},
             code="window_overlap",
         )
-    return WeeklyAvailability.objects.create(
+    window = WeeklyAvailability.objects.create(
         consultant=consultant,
         weekday=weekday,
         starts=starts,
         ends=ends,
         slot_minutes=slot_minutes,
     )
+    _record(user, consultant, "availability", None, window)
+    return window
 
 
 def window_remove(*, user, window: WeeklyAvailability) -> None:
     _require(user, window.consultant)
+    _record(user, window.consultant, "availability", window, None)
     window.delete()
 
 
@@ -64,11 +69,24 @@ def day_off_add(
     _require(user, consultant)
     if ends_on < starts_on:
         raise ValidationError(_("The last day comes before the first."), code="days_order")
-    return AvailabilityException.objects.create(
+    day_off = AvailabilityException.objects.create(
         consultant=consultant, starts_on=starts_on, ends_on=ends_on, reason=reason
     )
+    _record(user, consultant, "days_off", None, day_off)
+    return day_off
 
 
 def day_off_remove(*, user, day_off: AvailabilityException) -> None:
     _require(user, day_off.consultant)
+    _record(user, day_off.consultant, "days_off", day_off, None)
     day_off.delete()
+
+
+def _record(user, consultant: Consultant, field: str, removed, added) -> None:
+    """A change of the consultant's hours, in the consultant's trail."""
+    audit.record(
+        consultant,
+        actor=user,
+        action="edited",
+        changes={field: [str(removed) if removed else None, str(added) if added else None]},
+    )

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.mail import mail_each_once, send_templated
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
@@ -107,6 +108,7 @@ def booking_create(
         ends_at=ends_at,
     )
     _save_or_slot_taken(booking)
+    audit.record(booking, actor=activist, action="created")
     if organisation is not None:
         record_activity(organisation_ids=[organisation.pk])
     _notify(booking, "requested", to=[activist.email])
@@ -143,6 +145,7 @@ def booking_confirm(*, booking: Booking, staff) -> Booking:
         raise ValidationError(_("Only a requested booking can be confirmed."))
     booking.status = Booking.Status.CONFIRMED
     booking.save(update_fields=["status", "updated_at"])
+    audit.record(booking, actor=staff, action="confirmed")
     _notify(booking, "confirmed", to=[booking.activist.email], calendar=True)
     return booking
 
@@ -155,6 +158,9 @@ def booking_decline(*, booking: Booking, staff, note: str) -> Booking:
     booking.status = Booking.Status.DECLINED
     booking.staff_note = note.strip()[:500]
     booking.save(update_fields=["status", "staff_note", "updated_at"])
+    audit.record(
+        booking, actor=staff, action="declined", changes={"staff_note": [None, booking.staff_note]}
+    )
     _notify(booking, "declined", to=[booking.activist.email])
     return booking
 
@@ -165,6 +171,7 @@ def booking_cancel(*, booking: Booking, user) -> Booking:
     _can_change(booking, user)
     booking.status = Booking.Status.CANCELLED
     booking.save(update_fields=["status", "updated_at"])
+    audit.record(booking, actor=user, action="cancelled")
     recipient = booking.consultant.user if booking.activist_id == user.pk else booking.activist
     _notify(booking, "cancelled", to=[recipient.email], calendar=True, cancelled=True)
     return booking
@@ -175,9 +182,16 @@ def booking_move(*, booking: Booking, user, starts_at: datetime) -> Booking:
     """Moves a booking to another free slot of the same consultant."""
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     _can_change(booking, user)
+    before = audit.snapshot(booking, ["starts_at"])
     booking.ends_at = _check_slot(booking.consultant, starts_at, ignore=booking)
     booking.starts_at = starts_at
     _save_or_slot_taken(booking, update_fields=["starts_at", "ends_at", "updated_at"])
+    audit.record(
+        booking,
+        actor=user,
+        action="moved",
+        changes=audit.diff(before, audit.snapshot(booking, ["starts_at"])),
+    )
     _notify(
         booking, "moved", to=[booking.activist.email, booking.consultant.user.email], calendar=True
     )

@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 
-from ..models import Booking, Consultant, ConsultationLog, ConsultationLogRevision
+from ..models import Booking, Consultant, ConsultationLog
 from ..quarters import ensure_open
 
 FIELDS = [
@@ -24,6 +25,9 @@ FIELDS = [
     "follow_up",
 ]
 MAX_MINUTES = 12 * 60
+# Notes about a person's circumstances: the audit trail records that they changed, not what
+# they say.
+PRIVATE = ("private_notes",)
 
 
 def check_duration(minutes: int) -> None:
@@ -46,9 +50,7 @@ def check_date(day: date) -> None:
 
 
 def _snapshot(log: ConsultationLog) -> dict:
-    data = {name: getattr(log, name) for name in FIELDS}
-    data["held_on"] = data["held_on"].isoformat()
-    data["topic"] = log.topic.name
+    data = audit.snapshot(log, FIELDS)
     data["consultants"] = sorted(str(c) for c in log.consultants.all())
     data["organisations"] = sorted(o.name for o in log.organisations.all())
     return data
@@ -79,7 +81,8 @@ def log_create(
     log.save()
     log.consultants.set(consultants)
     log.organisations.set(organisations)
-    ConsultationLogRevision.objects.create(log=log, user=user, before={}, after=_snapshot(log))
+    created = {name: [None, value] for name, value in _snapshot(log).items()}
+    audit.record(log, actor=user, action="created", changes=audit.hide(created, PRIVATE))
     if organisations:
         record_activity(organisation_ids=[o.pk for o in organisations])
     return log
@@ -108,7 +111,7 @@ def log_update(
     log.save()
     log.consultants.set(consultants)
     log.organisations.set(organisations)
-    after = _snapshot(log)
-    if after != before:
-        ConsultationLogRevision.objects.create(log=log, user=user, before=before, after=after)
+    changes = audit.diff(before, _snapshot(log))
+    if changes:
+        audit.record(log, actor=user, action="edited", changes=audit.hide(changes, PRIVATE))
     return log

@@ -7,11 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.lifecycle import grant_add
 
 from ..models import GrantReview
+
+OUTCOME_FIELDS = ["outcome", "outcome_on", "granted_amount"]
 
 
 @transaction.atomic
@@ -34,6 +37,7 @@ def review_create(
     )
     review.full_clean()
     review.save()
+    audit.record(review, actor=reviewer, action="created")
     record_activity(organisation_ids=[organisation.pk])
     return review
 
@@ -44,6 +48,7 @@ def review_set_outcome(
 ) -> GrantReview:
     """A won application becomes a grant in the initiative's history (once)."""
     review = GrantReview.objects.select_for_update().get(pk=review.pk)
+    before = audit.snapshot(review, OUTCOME_FIELDS)
     if outcome == GrantReview.Outcome.WON and granted_amount is None:
         raise ValidationError(_("Enter the amount granted."), code="no_amount")
     if outcome_on < review.reviewed_on:
@@ -71,5 +76,11 @@ def review_set_outcome(
         review.grant.save(update_fields=["amount", "awarded_on"])
     review.full_clean()
     review.save()
+    audit.record(
+        review,
+        actor=user,
+        action="edited",
+        changes=audit.diff(before, audit.snapshot(review, OUTCOME_FIELDS)),
+    )
     record_activity(organisation_ids=[review.organisation_id])
     return review

@@ -2,23 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from initiatives.models import Membership
-
 from ..forms import MilestoneForm
 from ..models import ExpertCouncil, Milestone, Roadmap
-
-
-def _may_work_on(user, roadmap: Roadmap) -> bool:
-    """The initiative's team and the consultant (and coordinators) see and update a roadmap."""
-    return (
-        user.has_perm("consulting.change_roadmap")
-        or Membership.objects.filter(organisation=roadmap.organisation_id, user=user).exists()
-    )
+from ..services import roadmaps
 
 
 class RoadmapView(LoginRequiredMixin, View):
@@ -31,7 +22,7 @@ class RoadmapView(LoginRequiredMixin, View):
         roadmap = get_object_or_404(
             Roadmap.objects.select_related("organisation", "consultant__user"), pk=pk
         )
-        can_change = _may_work_on(request.user, roadmap)
+        can_change = roadmaps.may_work_on(request.user, roadmap)
         if not (can_change or request.user.has_perm("consulting.view_roadmap")):
             raise PermissionDenied
         return roadmap, can_change
@@ -58,19 +49,24 @@ class RoadmapView(LoginRequiredMixin, View):
         milestone_id = request.POST.get("milestone")
         if milestone_id:
             milestone = get_object_or_404(Milestone, pk=milestone_id, roadmap=roadmap)
-            status = request.POST.get("status")
-            if status in Milestone.Status.values:
-                milestone.status, milestone.updated_by = status, request.user
-                milestone.save(update_fields=["status", "updated_by", "updated_at"])
+            try:
+                roadmaps.milestone_set_status(
+                    milestone=milestone, user=request.user, status=request.POST.get("status", "")
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
                 messages.success(request, _("The milestone is updated."))
             return redirect("consulting:roadmap", roadmap.pk)
         form = MilestoneForm(request.POST)
         if form.is_valid():
-            milestone = form.save(commit=False)
-            milestone.roadmap, milestone.updated_by = roadmap, request.user
-            milestone.save()
-            messages.success(request, _("The milestone is added."))
-            return redirect("consulting:roadmap", roadmap.pk)
+            try:
+                roadmaps.milestone_add(roadmap=roadmap, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The milestone is added."))
+                return redirect("consulting:roadmap", roadmap.pk)
         return self._render(request, roadmap, form=form)
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
@@ -32,6 +33,7 @@ def question_submit(
     question = Question.objects.create(
         event=event, author=author, text=text.strip(), organisation=organisation
     )
+    audit.record(question, actor=author, action="submitted")
     if organisation is not None:
         record_activity(organisation_ids=[organisation.pk])
     return question
@@ -48,16 +50,25 @@ def question_support(*, question: Question, user) -> QuestionSupport:
 
 
 @transaction.atomic
-def question_moderate(*, question: Question, accept: bool, position: int | None = None) -> Question:
+def question_moderate(
+    *, question: Question, accept: bool, position: int | None = None, user=None
+) -> Question:
+    before = audit.snapshot(question, ["status", "position"])
     question.status = Question.Status.ON_AGENDA if accept else Question.Status.REJECTED
     question.position = position if accept else None
     question.save(update_fields=["status", "position"])
+    audit.record(
+        question,
+        actor=user,
+        action="approved" if accept else "declined",
+        changes=audit.diff(before, audit.snapshot(question, ["status", "position"])),
+    )
     return question
 
 
 @transaction.atomic
 def question_answer(
-    *, question: Question, answer: str, commitments: list[tuple[str, str, date]] = ()
+    *, question: Question, answer: str, commitments: list[tuple[str, str, date]] = (), user=None
 ) -> Question:
     """Records the answer given at the meeting and the commitments it made:
     (what, responsible, due date)."""
@@ -69,6 +80,7 @@ def question_answer(
         timezone.now(),
     )
     question.save(update_fields=["answer", "status", "answered_at"])
+    audit.record(question, actor=user, action="answered", changes={"answer": [None, answer]})
     for what, responsible, due_on in commitments:
         commitment = Commitment(
             event=question.event,
@@ -79,13 +91,20 @@ def question_answer(
         )
         commitment.full_clean()
         commitment.save()
+        audit.record(commitment, actor=user, action="created")
     return question
 
 
 @transaction.atomic
-def commitment_done(*, commitment: Commitment, done_on: date, report: str) -> Commitment:
+def commitment_done(*, commitment: Commitment, done_on: date, report: str, user=None) -> Commitment:
     if done_on > timezone.localdate():
         raise ValidationError(_("A commitment cannot be done in the future."), code="future")
     commitment.done_on, commitment.report = done_on, report.strip()
     commitment.save(update_fields=["done_on", "report"])
+    audit.record(
+        commitment,
+        actor=user,
+        action="done",
+        changes={"done_on": [None, done_on.isoformat()], "report": [None, commitment.report]},
+    )
     return commitment

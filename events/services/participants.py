@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
@@ -24,6 +25,7 @@ def stand_register(*, event: Event, organisation: Organisation, user, note: str 
         stand = Stand.objects.create(
             event=event, organisation=organisation, registered_by=user, note=note
         )
+    audit.record(stand, actor=user, action="registered")
     record_activity(organisation_ids=[organisation.pk])
     return stand
 
@@ -36,6 +38,8 @@ def game_join(*, event: Event, user, social_group: str, field: str) -> GameParti
             _("Say which social group you represent and your field."), code="empty"
         )
     with duplicate_refused(ValidationError(_("You are already in the game."), code="twice")):
-        return GameParticipant.objects.create(
+        participant = GameParticipant.objects.create(
             event=event, user=user, social_group=social_group.strip(), field=field.strip()
         )
+    audit.record(participant, actor=user, action="registered")
+    return participant

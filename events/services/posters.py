@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
@@ -32,6 +33,7 @@ def report_submit(
         report.status = StandReport.Status.SUBMITTED
     report.full_clean()
     report.save()
+    audit.record(report, actor=user, action="submitted")
     record_activity(organisation_ids=[organisation.pk])
     return report
 
@@ -40,10 +42,17 @@ def report_submit(
 def report_review(*, report: StandReport, staff, status: str, comment: str = "") -> StandReport:
     if status == StandReport.Status.CHANGES and not comment.strip():
         raise ValidationError(_("Say what should be changed."), code="no_comment")
+    before = audit.snapshot(report, ["status"])
     report.status = status
     report.save(update_fields=["status", "updated_at"])
     if comment.strip():
         ReportComment.objects.create(report=report, author=staff, text=comment.strip())
+    audit.record(
+        report,
+        actor=staff,
+        action="reviewed",
+        changes={**audit.diff(before, audit.snapshot(report, ["status"]))},
+    )
     return report
 
 
@@ -52,6 +61,12 @@ def jury_score(*, report: StandReport, juror, criterion: str, score: int) -> Jur
         raise ValidationError(_("A score is from 1 to 10."), code="range")
     result, _created = JuryScore.objects.update_or_create(
         report=report, juror=juror, criterion=criterion, defaults={"score": score}
+    )
+    audit.record(
+        report,
+        actor=juror,
+        action="scored",
+        changes={result.get_criterion_display(): [None, score]},
     )
     return result
 

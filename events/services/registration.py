@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from civiccenter.kernel.mail import send_templated
 from civiccenter.kernel.waitlist import fill_free_places, joins_waitlist
@@ -72,6 +73,7 @@ def registration_create(
             organisation=organisation,
             status=R.WAITLISTED if full else R.REGISTERED,
         )
+    audit.record(registration, actor=user, action="waitlisted" if full else "registered")
     if organisation is not None:
         record_activity(organisation_ids=[organisation.pk])
     if full:
@@ -109,6 +111,7 @@ def registration_cancel(*, registration: Registration, user) -> Registration:
     was_registered = registration.status == R.REGISTERED
     registration.status = R.CANCELLED
     registration.save(update_fields=["status"])
+    audit.record(registration, actor=user, action="cancelled")
     if was_registered:
         fill_free_places(
             capacity=event.capacity,
@@ -122,6 +125,7 @@ def registration_cancel(*, registration: Registration, user) -> Registration:
 def _promote(registration: Registration) -> None:
     registration.status = R.REGISTERED
     registration.save(update_fields=["status"])
+    audit.record(registration, actor=None, action="promoted")
     send_ticket(registration)
 
 
@@ -166,6 +170,7 @@ def check_in(*, event: Event, code: str, staff) -> Registration:
     registration.checked_in_at = timezone.now()
     registration.checked_in_by = staff
     registration.save(update_fields=["checked_in_at", "checked_in_by"])
+    audit.record(registration, actor=staff, action="checked_in")
     return registration
 
 

@@ -32,6 +32,7 @@ class TeamsView(PermissionRequiredMixin, View):
                         GameParticipant, pk=request.POST["participant"], event=event
                     ),
                     team=get_object_or_404(Team, pk=request.POST["team"], event=event),
+                    user=request.user,
                 )
             else:
                 games.teams_form(
@@ -39,6 +40,7 @@ class TeamsView(PermissionRequiredMixin, View):
                     team_count=int(request.POST.get("teams", 12)),
                     min_size=int(request.POST.get("min_size", 10)),
                     max_size=int(request.POST.get("max_size", 12)),
+                    user=request.user,
                 )
                 messages.success(request, _("The teams are formed."))
         except (ValidationError, ValueError) as error:

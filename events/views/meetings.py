@@ -99,7 +99,10 @@ class ModerateView(PermissionRequiredMixin, View):
                     else []
                 )
                 meetings.question_answer(
-                    question=question, answer=data["answer"], commitments=commitments
+                    question=question,
+                    answer=data["answer"],
+                    commitments=commitments,
+                    user=request.user,
                 )
                 messages.success(request, _("The answer is recorded."))
             else:
@@ -108,6 +111,7 @@ class ModerateView(PermissionRequiredMixin, View):
                     question=question,
                     accept=action == "accept",
                     position=int(position) if position else None,
+                    user=request.user,
                 )
         except (ValidationError, ValueError) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
@@ -145,7 +149,7 @@ class CommitmentDoneView(PermissionRequiredMixin, View):
         try:
             if not form.is_valid():
                 raise ValidationError(_("Enter the date when it was done."))
-            meetings.commitment_done(commitment=commitment, **form.cleaned_data)
+            meetings.commitment_done(commitment=commitment, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -1,11 +1,10 @@
-from .history import ChangeRecord, Grant, HeadcountRecord, Partnership, Relation, StatusChange
+from .history import Grant, HeadcountRecord, Partnership, Relation, StatusChange
 from .imports import ImportJob
 from .organisation import Organisation, OrganisationLink
 from .reference import District, Topic
 from .team import Invitation, Membership, Role
 
 __all__ = [
-    "ChangeRecord",
     "District",
     "Grant",
     "HeadcountRecord",

@@ -159,25 +159,3 @@ class HeadcountRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.members}/{self.volunteers} ({self.recorded_on})"
-
-
-class ChangeRecord(models.Model):
-    """Who changed which fields of a record, when, from what and to what."""
-
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="change_records"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    action = models.CharField(_("action"), max_length=32)
-    changes = models.JSONField(_("changes"), default=dict)
-    created_at = models.DateTimeField(_("time"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("change record")
-        verbose_name_plural = _("change records")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.organisation}: {self.action}"

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.jobs import QUEUED_TOO_LONG, JobState
 
 from ..links import network_of, with_scheme
@@ -32,7 +33,6 @@ from ..models import (
 )
 from ..names import normalise_name, normalise_url
 from ..validators import http_only
-from . import audit
 from .organisations import unique_slug
 
 PROGRESS_EVERY = 200
@@ -391,7 +391,7 @@ def import_commit(*, job_id: int, user=None) -> ImportJob:
         )
         audit.record(
             organisation,
-            user=user or job.created_by,
+            actor=user or job.created_by,
             action="imported",
             changes={"file": [None, job.original_name]},
         )

@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
+
 from ..models import Grant, Organisation, Partnership, Relation, StatusChange
-from . import audit
 
 
 @transaction.atomic
@@ -31,7 +32,7 @@ def status_set(
         organisation.status = status
         organisation.save(update_fields=["status"])
     has_history = organisation.status_changes.exists()
-    return StatusChange.objects.create(
+    change = StatusChange.objects.create(
         organisation=organisation,
         from_status=previous if has_history else "",
         to_status=status,
@@ -39,6 +40,14 @@ def status_set(
         reason=reason,
         changed_by=user,
     )
+    if has_history:
+        audit.record(
+            organisation,
+            actor=user,
+            action="status",
+            changes={"status": [change.get_from_status_display(), change.get_to_status_display()]},
+        )
+    return change
 
 
 @transaction.atomic
@@ -68,7 +77,10 @@ def relation_add(
     relation.full_clean()
     relation.save()
     audit.record(
-        organisation, user=user, action=f"relation:{kind}", changes={"other": [None, other.name]}
+        organisation,
+        actor=user,
+        action="relation",
+        changes={"kind": [None, relation.get_kind_display()], "other": [None, other.name]},
     )
     return relation
 
@@ -94,7 +106,7 @@ def grant_add(
     )
     grant.full_clean()
     grant.save()
-    audit.record(organisation, user=user, action="grant", changes={"funder": [None, funder]})
+    audit.record(organisation, actor=user, action="grant", changes={"funder": [None, funder]})
     return grant
 
 
@@ -118,6 +130,6 @@ def partnership_add(
     partnership.full_clean()
     partnership.save()
     audit.record(
-        organisation, user=user, action="partnership", changes={"partner": [None, partner_name]}
+        organisation, actor=user, action="partnership", changes={"partner": [None, partner_name]}
     )
     return partnership

@@ -6,11 +6,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
+
 from .. import notifications
 from ..links import network_of, with_scheme
 from ..models import HeadcountRecord, Membership, Organisation, OrganisationLink, Role, Topic
 from ..names import normalise_url
-from . import audit
 from .activity import record_activity
 from .lifecycle import status_set
 
@@ -68,7 +69,7 @@ def organisation_create_draft(*, user, **fields) -> Organisation:
     organisation.save()
     Membership.objects.create(organisation=organisation, user=user, role=Role.LEADER)
     audit.record(
-        organisation, user=user, action="created", changes={"name": [None, fields.get("name")]}
+        organisation, actor=user, action="created", changes={"name": [None, fields.get("name")]}
     )
     return organisation
 
@@ -124,7 +125,7 @@ def organisation_update(
             already_saved=True,
         )
     if changes:
-        audit.record(organisation, user=user, action="edited", changes=changes)
+        audit.record(organisation, actor=user, action="edited", changes=changes)
         if organisation.is_published:
             record_activity(organisation_ids=[organisation.pk])
     return organisation
@@ -168,7 +169,7 @@ def organisation_submit(*, organisation: Organisation, user) -> Organisation:
     organisation.returned_reason = ""
     organisation.submitted_at = timezone.now()
     organisation.save(update_fields=["moderation", "returned_reason", "submitted_at"])
-    audit.record(organisation, user=user, action="submitted")
+    audit.record(organisation, actor=user, action="submitted")
     return organisation
 
 
@@ -185,7 +186,7 @@ def organisation_approve(*, organisation: Organisation, moderator) -> Organisati
     organisation.save(update_fields=["moderation", "published_at", "last_activity_at"])
     if not organisation.status_changes.exists():
         status_set(organisation=organisation, status=organisation.status, user=moderator, at=now)
-    audit.record(organisation, user=moderator, action="approved")
+    audit.record(organisation, actor=moderator, action="approved")
     notifications.notify_leaders(organisation, "approved")
     return organisation
 
@@ -201,6 +202,6 @@ def organisation_return(*, organisation: Organisation, moderator, reason: str) -
     organisation.moderation = M.RETURNED
     organisation.returned_reason = reason.strip()
     organisation.save(update_fields=["moderation", "returned_reason"])
-    audit.record(organisation, user=moderator, action="returned", changes={"reason": reason})
+    audit.record(organisation, actor=moderator, action="returned", changes={"reason": reason})
     notifications.notify_leaders(organisation, "returned", reason=organisation.returned_reason)
     return organisation

@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 
 from .. import notifications
 from ..models import Invitation, Membership, Organisation
-from . import audit
 
 
 def membership_require(*, organisation: Organisation | None, user) -> None:
@@ -37,7 +37,7 @@ def invitation_send(*, organisation: Organisation, email: str, role: str, user) 
         )
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["sent_at"])
-    audit.record(organisation, user=user, action="invited", changes={"email": [None, email]})
+    audit.record(organisation, actor=user, action="invited", changes={"email": [None, email]})
     notifications.send(
         "invitation",
         to=[email],
@@ -72,7 +72,7 @@ def invitation_accept(*, token: str, user) -> Membership:
     invitation.save(update_fields=["accepted_at"])
     audit.record(
         invitation.organisation,
-        user=user,
+        actor=user,
         action="joined",
         changes={"role": [None, membership.role]},
     )

@@ -40,7 +40,6 @@ class ProfileView(OrganisationMixin, TemplateView):
             can_edit=permissions.can_edit(user, organisation),
             can_see_private=can_see_private,
             is_moderator=permissions.is_moderator(user),
-            change_log=selectors.change_log(organisation) if can_see_private else [],
         )
         return context
 

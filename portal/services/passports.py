@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.jobs import JobState
 from civiccenter.kernel.pdf import render_pdf
 from events.totals import event_figures
@@ -146,11 +147,14 @@ def passport_save(
     """Creates or changes a passport; every save is kept as a numbered version."""
     if passport is None:
         passport = PracticePassport(author=author, version=0)
+        before: dict = {}
     else:
         passport = PracticePassport.objects.select_for_update().get(pk=passport.pk)
+        before = audit.snapshot(passport, FIELDS)
     for name in FIELDS:
         if name in fields:
             setattr(passport, name, fields[name])
+    tables_changed = passport.tables != tables
     passport.tables = tables
     passport.version += 1
     passport.full_clean()
@@ -158,14 +162,20 @@ def passport_save(
     PassportVersion.objects.create(
         passport=passport, number=passport.version, snapshot=_snapshot(passport), author=author
     )
+    changes = audit.diff(before, audit.snapshot(passport, FIELDS))
+    if tables_changed:
+        changes["tables"] = [None, _("version %(number)s") % {"number": passport.version}]
+    audit.record(passport, actor=author, action="edited" if before else "created", changes=changes)
     return passport
 
 
-def passport_publish(*, passport: PracticePassport) -> PracticePassport:
+@transaction.atomic
+def passport_publish(*, passport: PracticePassport, user=None) -> PracticePassport:
     if not passport.title.strip():
         raise ValidationError(_("A passport needs a name before it is published."))
     passport.status = PracticePassport.Status.PUBLISHED
     passport.save(update_fields=["status", "updated_at"])
+    audit.record(passport, actor=user, action="published")
     return passport
 
 

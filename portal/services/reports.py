@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from civiccenter.kernel import tables
+from civiccenter.kernel import audit, tables
 from civiccenter.kernel.jobs import JobState
 from civiccenter.kernel.pdf import render_pdf
 from civiccenter.kernel.quarters import Quarter
@@ -48,6 +48,7 @@ def report_request(*, quarter: Quarter, user=None) -> QuarterlyReport:
     report.requested_by, report.requested_at = user, timezone.now()
     report.generation += 1
     report.save()
+    audit.record(report, actor=user, action="requested", label=quarter.label)
     generation = report.generation
     transaction.on_commit(lambda: generate_quarterly_report.delay(report.pk, generation))
     return report

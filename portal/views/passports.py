@@ -159,7 +159,7 @@ class PassportActionView(LoginRequiredMixin, View):
             raise PermissionDenied
         try:
             if action == "publish":
-                passports.passport_publish(passport=passport)
+                passports.passport_publish(passport=passport, user=request.user)
                 messages.success(request, _("The passport is published."))
             elif passports.passport_pdf_request(passport=passport):
                 messages.info(

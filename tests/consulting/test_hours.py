@@ -6,10 +6,11 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.models import QuarterlyTarget
 from civiccenter.kernel.quarters import Quarter
 from consulting import totals
-from consulting.models import ConsultationLog, ConsultationLogRevision
+from consulting.models import ConsultationLog
 from consulting.services import bookings
 from tests.consulting.conftest import local, log_form_data
 from tests.factories import OrganisationFactory
@@ -32,7 +33,9 @@ def test_staff_log_a_walk_in_consultation(client, clock, consultant, topic):
     log = ConsultationLog.objects.get()
     assert (log.duration_minutes, log.held_on) == (90, date(2026, 11, 30))
     assert list(log.organisations.all()) == [organisation]
-    assert ConsultationLogRevision.objects.get(log=log).before == {}
+    (entry,) = audit.history(log)
+    assert (entry.action, entry.actor) == ("created", consultant.user)
+    assert entry.changes["duration_minutes"] == [None, 90]
     organisation.refresh_from_db()
     assert organisation.last_activity_at is not None
 
@@ -111,9 +114,11 @@ def test_every_edit_is_kept(client, clock, consultant, topic):
         reverse("consulting:log_edit", args=[log.pk]), log_form_data(consultant, topic, hours="2")
     )
 
-    revision = ConsultationLogRevision.objects.filter(log=log).first()
-    assert revision.user == consultant.user
-    assert (revision.before["duration_minutes"], revision.after["duration_minutes"]) == (90, 120)
+    edited = audit.history(log)[0]
+    assert (edited.action, edited.actor) == ("edited", consultant.user)
+    assert edited.changes["duration_minutes"] == [90, 120]
+    page = client.get(reverse("consulting:log_edit", args=[log.pk])).content.decode()
+    assert "длительность, мин: 90 → 120" in page
 
 
 def test_hours_are_logged_against_a_booking(client, clock, activist, consultant, topic):

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from initiatives.models import ChangeRecord, HeadcountRecord, Invitation, Membership, Organisation
+from civiccenter.kernel import audit
+from initiatives.models import HeadcountRecord, Invitation, Membership, Organisation
 from tests.factories import OrganisationFactory, OrganisationLinkFactory
 from tests.html_forms import form_data
 
@@ -83,9 +84,7 @@ def test_activist_registers_in_steps_saves_a_draft_and_submits(
     assert HeadcountRecord.objects.get(organisation=organisation).members == 12
     assert Invitation.objects.get(organisation=organisation).email == "friend@example.org"
     assert [message.to for message in mail.outbox] == [["friend@example.org"]]
-    actions = set(
-        ChangeRecord.objects.filter(organisation=organisation).values_list("action", flat=True)
-    )
+    actions = {entry.action for entry in audit.history(organisation)}
     assert {"created", "edited", "invited", "submitted"} <= actions
     # Not yet in the catalogue.
     assert "Зелёный двор" not in client.get(reverse("initiatives:catalogue")).content.decode()
@@ -216,8 +215,8 @@ def test_editor_changes_a_published_record_and_every_change_is_recorded(client, 
         },
     )
 
-    record = ChangeRecord.objects.get(organisation=organisation, action="edited")
-    assert record.user == editor
+    (record,) = [entry for entry in audit.history(organisation) if entry.action == "edited"]
+    assert record.actor == editor
     assert record.changes["members_count"] == [138, 150]
     assert HeadcountRecord.objects.get(organisation=organisation).members == 150
     organisation.refresh_from_db()
@@ -359,7 +358,7 @@ def test_every_step_of_a_complete_record_saves_again_unchanged(client, make_user
         assert response.status_code == 302, (step, response.context["form"].errors)
         assert response["Location"] == _edit(organisation.slug, step)
 
-    assert not ChangeRecord.objects.filter(organisation=organisation, action="edited").exists()
+    assert [entry.action for entry in audit.history(organisation)] == []
     assert sorted(organisation.links.values_list("url", flat=True)) == [
         "https://t.me/zeleny_dvor",
         "https://vk.com/zeleny_dvor",

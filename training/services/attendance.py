@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from initiatives.services.activity import record_activity
 
 from ..models import Attendance, Enrolment, SessionDay
@@ -27,6 +28,15 @@ def attendance_mark(*, day: SessionDay, marks: dict[int, bool], user) -> int:
         Attendance.objects.update_or_create(
             enrolment_id=enrolment_id, day=day, defaults={"present": present, "marked_by": user}
         )
+    audit.record(
+        day.session,
+        actor=user,
+        action="attendance",
+        changes={
+            "day": [None, day.starts_at.date().isoformat()],
+            "present": [None, sum(marks.values())],
+        },
+    )
     organisations = {
         e.organisation_id for pk, e in enrolments.items() if marks[pk] and e.organisation_id
     }

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.jobs import JobState
 from civiccenter.kernel.pdf import render_pdf
 
@@ -49,9 +50,11 @@ def certificate_request(*, enrolment: Enrolment, user) -> Certificate:
         raise ValidationError(
             _("A certificate is issued to those who attended."), code="not_attended"
         )
-    certificate, _created = Certificate.objects.get_or_create(
+    certificate, created = Certificate.objects.get_or_create(
         enrolment=enrolment, defaults={"requested_at": timezone.now()}
     )
+    if created:
+        audit.record(enrolment, actor=user, action="requested", label=str(enrolment))
     if certificate.state == Certificate.State.FAILED:
         Certificate.objects.filter(pk=certificate.pk).update(error="")
         CERTIFICATE_JOB.queue(certificate.pk)

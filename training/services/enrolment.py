@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from civiccenter.kernel.mail import send_templated
 from civiccenter.kernel.waitlist import fill_free_places, joins_waitlist
@@ -59,6 +60,7 @@ def enrolment_create(
             organisation=organisation,
             status=E.WAITLISTED if full else E.ENROLLED,
         )
+    audit.record(enrolment, actor=user, action="waitlisted" if full else "registered")
     if organisation is not None:
         record_activity(organisation_ids=[organisation.pk])
     send_templated(
@@ -81,6 +83,7 @@ def enrolment_cancel(*, enrolment: Enrolment, user) -> Enrolment:
     was_enrolled = enrolment.status == E.ENROLLED
     enrolment.status = E.CANCELLED
     enrolment.save(update_fields=["status"])
+    audit.record(enrolment, actor=user, action="cancelled")
     if was_enrolled:
         promote_from_waitlist(session)
     return enrolment
@@ -92,6 +95,7 @@ def promote_from_waitlist(session: Session) -> list[Enrolment]:
     def promote(enrolment: Enrolment) -> None:
         enrolment.status, enrolment.promoted_at = E.ENROLLED, timezone.now()
         enrolment.save(update_fields=["status", "promoted_at"])
+        audit.record(enrolment, actor=None, action="promoted")
         send_templated(
             "training/email/promoted",
             to=[enrolment.user.email],
@@ -115,12 +119,16 @@ def too_few_places(taken: int) -> str:
 
 
 @transaction.atomic
-def session_set_capacity(*, session: Session, capacity: int) -> Session:
+def session_set_capacity(*, session: Session, capacity: int, user=None) -> Session:
     """Capacity can grow (and the waitlist moves up) but not fall below those enrolled."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     taken = places_taken(session)
     if capacity < taken:
         raise ValidationError(too_few_places(taken), code="capacity_below_enrolled")
+    if capacity != session.capacity:
+        audit.record(
+            session, actor=user, action="edited", changes={"capacity": [session.capacity, capacity]}
+        )
     session.capacity = capacity
     session.save(update_fields=["capacity"])
     promote_from_waitlist(session)

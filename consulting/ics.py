@@ -1,6 +1,7 @@
 """Calendar files for bookings (RFC 5545, via the icalendar library)."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from .models import Booking
@@ -16,7 +17,7 @@ def booking_calendar(booking: Booking, *, cancelled: bool = False) -> bytes:
     event.add("dtstamp", booking.updated_at)
     event.add("dtstart", booking.starts_at)
     event.add("dtend", booking.ends_at)
-    event.add("summary", f"Консультация: {booking.topic.name}")
+    event.add("summary", _("Consultation: %(topic)s") % {"topic": booking.topic.name})
     event.add("description", booking.question)
     event.add("location", settings.CENTRE_NAME)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")

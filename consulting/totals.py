@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from civiccenter.kernel.dashboards import share_of_target
 from civiccenter.kernel.quarters import Quarter
 
 from .models import ConsultationLog, GrantReview
@@ -109,7 +110,7 @@ def pace(*, target_hours: int, done_hours: Decimal, quarter: Quarter, today: dat
         "left_hours": left,
         "working_days_left": days,
         "hours_per_day": (left / days).quantize(Decimal("0.1")) if days else None,
-        "share": min(done_hours / target_hours, Decimal(1)) if target_hours else Decimal(1),
+        "share": share_of_target(done_hours, target_hours),
     }
 
 

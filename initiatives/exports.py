@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from django.db.models import Prefetch, QuerySet
 
 from civiccenter.kernel import tables
+from civiccenter.kernel.links import portal_url
 
 from .models import Organisation, OrganisationLink, Topic
 
@@ -39,7 +40,7 @@ def export_queryset(queryset: QuerySet) -> QuerySet:
     )
 
 
-def rows(queryset: QuerySet, *, base_url: str) -> Iterator[dict]:
+def rows(queryset: QuerySet) -> Iterator[dict]:
     """One dictionary a record; contacts and team are left out on purpose (152-FZ)."""
     for organisation in export_queryset(queryset).iterator(chunk_size=500):
         yield {
@@ -62,7 +63,7 @@ def rows(queryset: QuerySet, *, base_url: str) -> Iterator[dict]:
             "published_at": organisation.published_at.isoformat()
             if organisation.published_at
             else "",
-            "url": f"{base_url}/initiatives/{organisation.slug}/",
+            "url": portal_url("initiatives:profile", organisation.slug),
         }
 
 

@@ -3,10 +3,10 @@ source for the report's PDF, its XLSX and the dashboards."""
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.dashboards import share_of_target
 from civiccenter.kernel.models import targets_for
 from civiccenter.kernel.quarters import Quarter
 from consulting.totals import consulting_summary, consulting_totals, grant_review_totals
@@ -80,12 +80,8 @@ def quarter_figures(quarter: Quarter) -> dict:
         "rows": rows,
         "status_at_end": current["registry"]["status_at_end"],
         "survival": cohort_survival(),
-        "consulting_share": _share(current["consulting"]["hours"], targets["consulting_hours"]),
-        "training_share": _share(current["training"]["hours"], targets["training_hours"]),
+        "consulting_share": share_of_target(
+            current["consulting"]["hours"], targets["consulting_hours"]
+        ),
+        "training_share": share_of_target(current["training"]["hours"], targets["training_hours"]),
     }
-
-
-def _share(done, target) -> Decimal:
-    if not target:
-        return Decimal(1)
-    return min(Decimal(done) / Decimal(target), Decimal(1))

@@ -1,7 +1,10 @@
 """Calendar files: one session, or the feed of all upcoming sessions."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+
+from civiccenter.kernel.links import portal_url
 
 from .models import Session
 
@@ -10,7 +13,7 @@ def _calendar() -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//civiccenter//training//RU")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{settings.CENTRE_NAME}: обучение")
+    calendar.add("x-wr-calname", _("%(centre)s: training") % {"centre": settings.CENTRE_NAME})
     return calendar
 
 
@@ -24,7 +27,7 @@ def _add(calendar: Calendar, session: Session) -> None:
         event.add("dtend", day.ends_at)
         event.add("summary", session.programme.title)
         event.add("location", session.place)
-        event.add("url", f"{settings.PORTAL_BASE_URL}/training/sessions/{session.pk}/")
+        event.add("url", portal_url("training:session", session.pk))
         calendar.add_component(event)
 
 

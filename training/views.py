@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from civiccenter.kernel.models import targets_for
+from civiccenter.kernel.dashboards import quarter_context
+from civiccenter.kernel.links import path_with_query
 from civiccenter.kernel.quarters import quarter_from
 from initiatives.selectors import organisations_of
 
@@ -71,8 +72,8 @@ class EnrolView(LoginRequiredMixin, View):
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            suffix = "?full=1" if error.code == "session_full" else ""
-            return redirect(f"{request.path.rsplit('enrol/', 1)[0]}{suffix}")
+            query = {"full": "1"} if error.code == "session_full" else None
+            return redirect(path_with_query("training:session", session.pk, query=query))
         if result.status == Enrolment.Status.WAITLISTED:
             messages.info(
                 request, _("You are on the waitlist. We will write when a place frees up.")
@@ -203,15 +204,10 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         quarter = quarter_from(self.request)
         figures = training_totals(quarter.start, quarter.end)
-        target = targets_for(quarter)["training_hours"]
+        context.update(quarter_context(quarter, target="training_hours", done=figures["hours"]))
         begin, end = quarter.bounds()
         context.update(
-            quarter=quarter,
-            previous=quarter.previous(),
-            next=quarter.next(),
             figures=figures,
-            target=target,
-            share=min(figures["hours"] / target, 1) if target else 1,
             sessions=selectors.sessions_with_places(
                 Session.objects.filter(
                     days__starts_at__gte=begin, days__starts_at__lt=end

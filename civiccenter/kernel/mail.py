@@ -50,7 +50,6 @@ def send_templated(
     context = {
         **context,
         "centre_name": settings.CENTRE_NAME,
-        "base_url": settings.PORTAL_BASE_URL,
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template}_subject.txt", context)

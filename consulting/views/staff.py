@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from civiccenter.kernel.models import targets_for
+from civiccenter.kernel.dashboards import quarter_context
+from civiccenter.kernel.links import path_with_query
 from civiccenter.kernel.quarters import Quarter, quarter_from
 from initiatives.picker import find_pressed
 
@@ -122,8 +123,9 @@ class LogFormView(PermissionRequiredMixin, View):
                 )
             else:
                 messages.success(request, _("The consultation is logged."))
+                quarter = Quarter.of(form.cleaned_data["held_on"])
                 return redirect(
-                    f"{redirect('consulting:dashboard').url}?quarter={Quarter.of(form.cleaned_data['held_on'])}"
+                    path_with_query("consulting:dashboard", query={"quarter": str(quarter)})
                 )
         return render(request, self.template_name, {"form": form, "log": log, "booking": booking})
 
@@ -185,15 +187,11 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         quarter = quarter_from(self.request)
         figures = totals.quarter_totals(quarter)
-        target = targets_for(quarter)["consulting_hours"]
+        context.update(quarter_context(quarter, target="consulting_hours", done=figures["hours"]))
         context.update(
-            quarter=quarter,
-            previous=quarter.previous(),
-            next=quarter.next(),
             figures=figures,
-            target=target,
             pace=totals.pace(
-                target_hours=target,
+                target_hours=context["target"],
                 done_hours=figures["hours"],
                 quarter=quarter,
                 today=timezone.localdate(),
@@ -221,7 +219,7 @@ class QuarterStateView(PermissionRequiredMixin, View):
             (_("%(quarter)s is closed.") if closed else _("%(quarter)s is reopened."))
             % {"quarter": quarter.label},
         )
-        return redirect(f"{redirect('consulting:dashboard').url}?quarter={quarter}")
+        return redirect(path_with_query("consulting:dashboard", query={"quarter": str(quarter)}))
 
 
 class GrantReviewsView(PermissionRequiredMixin, View):

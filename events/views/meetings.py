@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -45,7 +47,7 @@ class QuestionsView(View):
     def post(self, request, slug):
         event = get_object_or_404(Event, slug=slug, kind__in=meetings.MEETING_KINDS)
         if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         form = QuestionForm(request.POST, organisations=organisations_of(request.user))
         if form.is_valid():
             try:
@@ -71,7 +73,7 @@ class SupportView(View):
     def post(self, request, pk):
         question = get_object_or_404(Question.objects.select_related("event"), pk=pk)
         if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next=/events/{question.event.slug}/questions/")
+            return redirect_to_login(reverse("events:questions", args=[question.event.slug]))
         try:
             meetings.question_support(question=question, user=request.user)
         except ValidationError as error:

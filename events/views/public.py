@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -12,12 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
+from civiccenter.kernel.links import path_with_query
 from initiatives.selectors import organisations_of
 
-from .. import selectors
+from .. import ics, selectors
 from ..forms import OrganisationChoiceForm
 from ..models import Event, Registration
 from ..services import registration as registrations
@@ -64,24 +62,10 @@ class CalendarView(TemplateView):
 
 class FeedView(View):
     def get(self, request):
-        calendar = Calendar()
-        calendar.add("prodid", "-//civiccenter//events//RU")
-        calendar.add("version", "2.0")
-        calendar.add("x-wr-calname", f"{settings.CENTRE_NAME}: мероприятия")
-        host = settings.PORTAL_BASE_URL.split("://")[-1]
-        for event in Event.objects.filter(is_published=True, ends_at__gte=timezone.now()).order_by(
-            "starts_at"
-        )[:500]:
-            item = CalendarEvent()
-            item.add("uid", f"event-{event.pk}@{host}")
-            item.add("dtstamp", event.starts_at)
-            item.add("dtstart", event.starts_at)
-            item.add("dtend", event.ends_at)
-            item.add("summary", event.title)
-            item.add("location", ", ".join(filter(None, [event.city, event.venue])))
-            item.add("url", f"{settings.PORTAL_BASE_URL}/events/{event.slug}/")
-            calendar.add_component(item)
-        return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        upcoming = Event.objects.filter(is_published=True, ends_at__gte=timezone.now())
+        return HttpResponse(
+            ics.feed(upcoming.order_by("starts_at")), content_type="text/calendar; charset=utf-8"
+        )
 
 
 class EventView(View):
@@ -145,9 +129,8 @@ class RegisterView(LoginRequiredMixin, View):
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect(
-                f"/events/{event.slug}/" + ("?full=1" if error.code == "event_full" else "")
-            )
+            query = {"full": "1"} if error.code == "event_full" else None
+            return redirect(path_with_query("events:event", event.slug, query=query))
         if registration.status == Registration.Status.WAITLISTED:
             messages.info(
                 request, _("You are on the waitlist. We will send a ticket when a place frees up.")

@@ -101,7 +101,7 @@ class ExportView(PermissionRequiredMixin, View):
 
     def get(self, request, fmt):
         _filterset, queryset = selectors.catalogue(request.GET)
-        records = exports.rows(queryset, base_url=settings.PORTAL_BASE_URL)
+        records = exports.rows(queryset)
         if fmt == "csv":
             return _csv_response(records, "registry")
         response = HttpResponse(
@@ -116,9 +116,7 @@ class OpenDataView(View):
     """Every published record, without personal data, for anyone to reuse."""
 
     def get(self, request, fmt):
-        records = exports.rows(
-            selectors.published().order_by("name"), base_url=settings.PORTAL_BASE_URL
-        )
+        records = exports.rows(selectors.published().order_by("name"))
         if fmt == "csv":
             return _csv_response(records, "open-data")
         body = json.dumps(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from civiccenter.kernel import audit
 from civiccenter.kernel.jobs import JobState
+from civiccenter.kernel.links import portal_url
 from civiccenter.kernel.pdf import render_pdf
 
 from ..models import Attendance, Certificate, Enrolment
@@ -87,7 +88,7 @@ def certificate_generate(*, certificate_id: int) -> Certificate:
         "hours": hours,
         "centre_name": settings.CENTRE_NAME,
         "centre_city": settings.CENTRE_CITY,
-        "verify_url": f"{settings.PORTAL_BASE_URL}/training/verify/{certificate.code}/",
+        "verify_url": portal_url("training:verify", certificate.code),
         "issued_on": timezone.localdate(),
     }
     with translation.override(settings.LANGUAGE_CODE):

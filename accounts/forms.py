@@ -3,6 +3,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import services
@@ -32,7 +33,7 @@ class SignupForm(AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["personal_data_consent"].help_text = format_html(
-            _(
+            gettext(
                 'Read the <a href="{}">personal data processing policy</a>. This consent is '
                 "separate from any other terms; you can withdraw it at any time in your profile."
             ),

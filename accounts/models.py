@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,16 +10,16 @@ from .managers import UserManager
 class User(AbstractUser):
     """A person using the portal; the e-mail address is the login."""
 
-    username = None
+    username = None  # type: ignore[assignment]  # the e-mail address is the login
     email = models.EmailField(_("e-mail address"), unique=True)
     patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc,assignment]
 
     class Meta:
         verbose_name = _("user")

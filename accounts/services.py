@@ -111,7 +111,7 @@ def anonymise_due_accounts(*, now: datetime | None = None) -> list[int]:
 
 
 @transaction.atomic
-def user_set_roles(*, user: User, roles: list[str], actor=None) -> User:
+def user_set_roles(*, user: User, roles: list[str], actor: User | None = None) -> User:
     """Gives the user exactly these roles; staff and administration get the admin site."""
     before = sorted(user.groups.values_list("name", flat=True))
     user.groups.set(Group.objects.filter(name__in=roles))

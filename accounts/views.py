@@ -1,3 +1,5 @@
+from typing import cast
+
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -9,6 +11,7 @@ from django.views.generic import FormView, UpdateView
 
 from . import services
 from .forms import ConsentWithdrawalForm, ProfileForm
+from .models import User
 from .roles import Role, user_roles
 
 
@@ -24,7 +27,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         context = super().get_context_data(**kwargs)
         labels = dict(Role.choices)
         context["roles"] = [labels[name] for name in sorted(user_roles(self.request.user))]
-        context["consent"] = services.active_consent(self.request.user)
+        context["consent"] = services.active_consent(cast(User, self.request.user))
         context["withdrawal_form"] = ConsentWithdrawalForm()
         return context
 
@@ -40,7 +43,7 @@ class ConsentWithdrawView(LoginRequiredMixin, FormView):
     http_method_names = ["post"]
 
     def form_valid(self, form):
-        user = self.request.user
+        user = cast(User, self.request.user)
         services.consent_withdraw(user=user, ip_address=get_adapter().get_client_ip(self.request))
         logout(self.request)
         messages.info(

@@ -9,7 +9,7 @@ from civiccenter.kernel import health, media
 from portal.views import pages
 
 # The admin signs in through allauth: its rate limits and two-factor step apply there too.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", pages.HomeView.as_view(), name="home"),

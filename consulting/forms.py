@@ -1,5 +1,6 @@
 from datetime import datetime
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -87,9 +88,9 @@ class BookingForm(forms.Form):
     def __init__(self, *args, slots=(), organisations=None, **kwargs):
         """`slots`: the free slots offered, or a function returning them."""
         super().__init__(*args, **kwargs)
-        self.fields["slot"].choices = _lazy_choices(slots)
+        cast(SlotField, self.fields["slot"]).choices = _lazy_choices(slots)
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations
+            cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
 
 
 class MoveForm(forms.Form):
@@ -102,7 +103,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, slots=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slot"].choices = _lazy_choices(slots)
+        cast(SlotField, self.fields["slot"]).choices = _lazy_choices(slots)
 
 
 class DeclineForm(forms.Form):
@@ -166,7 +167,7 @@ class LogForm(InitiativePickerMixin, forms.ModelForm):
             initial.setdefault("consultants", list(instance.consultants.all()))
             initial.setdefault("organisations", list(instance.organisations.all()))
         super().__init__(*args, instance=instance, initial=initial, **kwargs)
-        self.fields["topic"].queryset = ConsultingTopic.objects.all()
+        cast(forms.ModelChoiceField, self.fields["topic"]).queryset = ConsultingTopic.objects.all()
 
     def clean_hours(self):
         hours = self.cleaned_data["hours"]

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from initiatives.models import Membership, Organisation
 
 from .models import AvailabilityException, Booking, Consultant, ConsultationLog, WeeklyAvailability
@@ -41,16 +42,18 @@ def free_slots(
             Window(row.weekday, row.starts, row.ends, row.slot_minutes)
         )
     last_day = first_day + timedelta(days=days)
-    for row in AvailabilityException.objects.filter(
+    for day_off in AvailabilityException.objects.filter(
         consultant_id__in=ids, ends_on__gte=first_day, starts_on__lte=last_day
     ):
-        days_off[row.consultant_id].append((row.starts_on, row.ends_on))
+        days_off[day_off.consultant_id].append((day_off.starts_on, day_off.ends_on))
     bookings = Booking.objects.filter(
         consultant_id__in=ids,
         status__in=Booking.LIVE,
         ends_at__gte=timezone.make_aware(datetime.combine(first_day, datetime.min.time())),
         starts_at__lte=timezone.make_aware(datetime.combine(last_day, datetime.min.time())),
-    ).exclude(pk=exclude_booking)
+    )
+    if exclude_booking is not None:
+        bookings = bookings.exclude(pk=exclude_booking)
     for consultant_id, starts_at, ends_at in bookings.values_list(
         "consultant_id", "starts_at", "ends_at"
     ):
@@ -70,7 +73,7 @@ def free_slots(
     }
 
 
-def bookings_of(user) -> QuerySet:
+def bookings_of(user: User) -> QuerySet:
     """An activist's own bookings and those for their initiatives."""
     team = Membership.objects.filter(user=user).values("organisation_id")
     return (
@@ -102,7 +105,7 @@ def logs(queryset: QuerySet | None = None) -> QuerySet:
     )
 
 
-def initiative_history(user) -> QuerySet:
+def initiative_history(user: User) -> QuerySet:
     """Consultations given to the activist's initiatives (no private notes are shown)."""
     team = Membership.objects.filter(user=user).values("organisation_id")
     return logs(ConsultationLog.objects.filter(organisations__in=team).distinct()).order_by(

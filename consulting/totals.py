@@ -18,7 +18,7 @@ from .models import ConsultationLog, GrantReview
 MINUTES_PER_HOUR = Decimal(60)
 
 
-def _hours(minutes) -> Decimal:
+def _hours(minutes: int | None) -> Decimal:
     return (Decimal(minutes or 0) / MINUTES_PER_HOUR).quantize(Decimal("0.01"))
 
 

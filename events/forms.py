@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,12 +20,13 @@ class OrganisationChoiceForm(forms.Form):
 
     def __init__(self, *args, organisations=None, required=False, **kwargs):
         super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations
+            field.queryset = organisations
         if required:
-            self.fields["organisation"].required = True
-            self.fields["organisation"].empty_label = None
-            self.fields["organisation"].label = _("Initiative")
+            field.required = True
+            field.empty_label = None
+            field.label = _("Initiative")
 
 
 class QuestionForm(OrganisationChoiceForm):
@@ -43,7 +46,7 @@ class AnswerForm(forms.Form):
     use_required_attribute = False
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         parts = [cleaned.get("what"), cleaned.get("responsible"), cleaned.get("due_on")]
         if any(parts) and not all(parts):
             raise forms.ValidationError(
@@ -74,6 +77,6 @@ class ReportForm(forms.ModelForm):
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )

@@ -1,12 +1,15 @@
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
+
 from .models import Event, Registration
 
 
-def calendar(params) -> tuple[QuerySet, dict]:
+def calendar(params: Mapping[str, str]) -> tuple[QuerySet, dict]:
     """Published events, filtered by kind, city and month (`2026-12`)."""
     events = Event.objects.filter(is_published=True).select_related("series", "parent")
     chosen = {
@@ -36,7 +39,7 @@ def calendar(params) -> tuple[QuerySet, dict]:
     return events.order_by("starts_at"), chosen
 
 
-def month_grid(first: date, events) -> list[list[dict]]:
+def month_grid(first: date, events: Iterable[Event]) -> list[list[dict]]:
     """Weeks of the month, Monday first, each day with its events."""
     by_day: dict[date, list] = {}
     for event in events:
@@ -55,7 +58,7 @@ def month_grid(first: date, events) -> list[list[dict]]:
     return weeks
 
 
-def questions_of(event: Event, user) -> QuerySet:
+def questions_of(event: Event, user: User) -> QuerySet:
     questions = event.questions.select_related("organisation", "author").annotate(
         support_count=Count("supports")
     )
@@ -64,7 +67,7 @@ def questions_of(event: Event, user) -> QuerySet:
     return questions.order_by("position", "-support_count", "created_at")
 
 
-def tickets_of(user) -> QuerySet:
+def tickets_of(user: User) -> QuerySet:
     return (
         Registration.objects.filter(user=user).select_related("event").order_by("-event__starts_at")
     )

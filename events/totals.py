@@ -13,7 +13,7 @@ from django.utils import timezone
 from .models import Commitment, Event, Outcome, Registration
 
 
-def _bounds(start: date, end: date):
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
     return (
         timezone.make_aware(datetime.combine(start, time.min)),
         timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),

@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import District, Grant, Organisation, Topic
@@ -61,7 +61,7 @@ class CatalogueFilter(django_filters.FilterSet):
     def filter_sort(self, queryset, name, value):
         return queryset  # applied in `ordered`, after the search has ranked the rows
 
-    def ordered(self):
+    def ordered(self) -> QuerySet:
         queryset = self.qs
         sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
         if sort in SORTS:

@@ -1,10 +1,13 @@
 """Forms of the registry. They check input and explain problems in Russian; the services
 apply the rules."""
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .links import with_scheme
@@ -54,7 +57,7 @@ class AboutForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        cast(forms.ChoiceField, self.fields["status"]).choices = [
             (value, label)
             for value, label in Organisation.Status.choices
             if value in (Organisation.Status.IDEA, Organisation.Status.ACTIVE)
@@ -74,14 +77,14 @@ class AboutForm(forms.ModelForm):
         return name
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if self.duplicate and not cleaned.get("confirm_distinct"):
             url = reverse("initiatives:profile", args=[self.duplicate.slug])
             self.add_error(
                 "name",
                 ValidationError(
                     format_html(
-                        _(
+                        gettext(
                             'The registry already has <a href="{}">{}</a>. If this is the same '
                             "initiative, ask its leader to add you to the team; if not, tick "
                             "the box below."
@@ -116,7 +119,7 @@ class TopicsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["district"].queryset = District.objects.all()
+        cast(forms.ModelChoiceField, self.fields["district"]).queryset = District.objects.all()
         if self.instance.pk:
             self.fields["topics"].initial = list(self.instance.topics.all())
 

@@ -8,6 +8,8 @@ whatever else was typed. It works without JavaScript; `static/js/initiative-pick
 makes Enter in the search box press «Find».
 """
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.db.models import Model
 from django.forms.utils import ErrorDict
@@ -35,7 +37,13 @@ def matching(text: str, *, exclude=(), limit: int = FOUND_AT_MOST) -> list[Organ
     return list(found.order_by("-rank", "name")[:limit])
 
 
-class InitiativePickerMixin:
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class InitiativePickerMixin(_FormBase):
     """For a form whose `picker_fields` choose published records (ModelChoiceField with a
     RadioSelect, or ModelMultipleChoiceField with a CheckboxSelectMultiple). Each gets a
     `<name>_search` field; `searching=True` (the «Find» button was pressed) offers the matches
@@ -53,7 +61,7 @@ class InitiativePickerMixin:
             self._picker_prepare(name)
 
     def _picker_prepare(self, name: str) -> None:
-        field = self.fields[name]
+        field = cast(forms.ModelChoiceField, self.fields[name])
         field.queryset = published_for_picking().exclude(pk__in=self.picker_exclude)
         self.fields[f"{name}_search"] = forms.CharField(
             label=_("Find an initiative"),
@@ -68,13 +76,15 @@ class InitiativePickerMixin:
             text = self.data.get(self.add_prefix(f"{name}_search"), "")
             found = matching(text, exclude=[r.pk for r in chosen] + self.picker_exclude)
         self.found[name] = found
-        choices = [(record.pk, record.name) for record in chosen + found]
+        choices: list[tuple[int | str, str]] = [
+            (record.pk, record.name) for record in chosen + found
+        ]
         if not isinstance(field, forms.ModelMultipleChoiceField) and not field.required:
-            choices.insert(0, ("", _("None")))
+            choices.insert(0, ("", str(_("None"))))
         field.widget.choices = choices
 
     def _picker_chosen(self, name: str) -> list[Organisation]:
-        field = self.fields[name]
+        field = cast(forms.ModelChoiceField, self.fields[name])
         if self.is_bound:
             # The widget reads its own value: a list for checkboxes, one value for radios.
             values = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
@@ -82,13 +92,18 @@ class InitiativePickerMixin:
             values = self.get_initial_for_field(field, name)
         if not isinstance(values, list | tuple):
             values = [values]
-        ids = {
+        keys = {
             value.pk if isinstance(value, Model) else value
             for value in values
             if value not in (None, "")
         }
-        ids = [int(value) for value in ids if str(value).isdigit()]
-        return list(field.queryset.filter(pk__in=ids).order_by("name"))
+        ids = [int(value) for value in keys if str(value).isdigit()]
+        return list(
+            published_for_picking()
+            .filter(pk__in=ids)
+            .exclude(pk__in=self.picker_exclude)
+            .order_by("name")
+        )
 
     def full_clean(self):
         if self.searching:

@@ -1,6 +1,12 @@
 """Reads of the registry that pages, exports and reports share."""
 
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
 from django.db.models import Count, Prefetch, QuerySet
+
+from accounts.models import User
 
 from .filters import CatalogueFilter
 from .models import (
@@ -19,7 +25,9 @@ def published() -> QuerySet:
     return Organisation.objects.filter(moderation=Organisation.Moderation.PUBLISHED)
 
 
-def catalogue(params, queryset: QuerySet | None = None) -> tuple[CatalogueFilter, QuerySet]:
+def catalogue(
+    params: Mapping[str, Any], queryset: QuerySet | None = None
+) -> tuple[CatalogueFilter, QuerySet]:
     """The filtered, searched and sorted catalogue, with what a list row shows."""
     filterset = CatalogueFilter(
         params,
@@ -39,13 +47,13 @@ def moderation_queue() -> QuerySet:
     )
 
 
-def organisations_of(user) -> QuerySet:
+def organisations_of(user: User) -> QuerySet:
     """The initiatives a person may act for (book, enrol, register, submit a report): those
     whose team they are in."""
     return Organisation.objects.filter(memberships__user=user).order_by("name")
 
 
-def drafts_of(user) -> QuerySet:
+def drafts_of(user: User) -> QuerySet:
     return (
         Organisation.objects.filter(memberships__user=user)
         .annotate(team_size=Count("memberships"))
@@ -92,7 +100,5 @@ def timeline(organisation: Organisation) -> list[dict]:
     return sorted(items, key=lambda entry: entry["date"], reverse=True)
 
 
-def _year_start(year: int):
-    from datetime import date
-
+def _year_start(year: int) -> date:
     return date(year, 1, 1)

@@ -1,9 +1,12 @@
 """The quarterly report's figures, gathered from each app's tested totals functions: one
 source for the report's PDF, its XLSX and the dashboards."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from civiccenter.kernel.dashboards import share_of_target
@@ -13,6 +16,8 @@ from consulting.totals import consulting_summary, consulting_totals, grant_revie
 from events.totals import events_totals
 from initiatives.analytics import cohort_survival, registry_indicators
 from training.totals import training_totals
+
+StrOrPromise = str | Promise
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def _period(start: date, end: date, *, breakdowns: bool = False) -> dict:
     }
 
 
-ROWS = [
+ROWS: list[tuple[StrOrPromise, StrOrPromise, Callable[[dict], Any]]] = [
     (_("Consulting hours"), _("h"), lambda p: p["consulting"]["hours"]),
     (_("Consultations given"), _("pcs"), lambda p: p["consulting"]["sessions"]),
     (_("Training hours"), _("h"), lambda p: p["training"]["hours"]),

@@ -1,6 +1,6 @@
 """Reads for the home page: a fixed number of queries, whatever the registry's size."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from consulting.models import ConsultingTopic
@@ -21,11 +21,11 @@ def registry_summary() -> dict:
     )
 
 
-def upcoming_events(limit: int = 5):
+def upcoming_events(limit: int = 5) -> QuerySet[Event]:
     return Event.objects.filter(ends_at__gte=timezone.now()).order_by("starts_at")[:limit]
 
 
-def largest_communities(limit: int = 6):
+def largest_communities(limit: int = 6) -> QuerySet[Organisation]:
     return (
         published()
         .filter(status=Organisation.Status.ACTIVE)
@@ -34,9 +34,9 @@ def largest_communities(limit: int = 6):
     )
 
 
-def consulting_topics():
+def consulting_topics() -> QuerySet[ConsultingTopic]:
     return ConsultingTopic.objects.all()
 
 
-def training_programmes():
+def training_programmes() -> QuerySet[Programme]:
     return Programme.objects.all()

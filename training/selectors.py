@@ -1,6 +1,8 @@
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
+
 from .models import Enrolment, Programme, Session, SessionDay
 
 
@@ -30,7 +32,7 @@ def programmes() -> QuerySet:
     return Programme.objects.prefetch_related("trainers")
 
 
-def enrolments_of(user) -> QuerySet:
+def enrolments_of(user: User) -> QuerySet:
     return (
         Enrolment.objects.filter(user=user)
         .select_related("session__programme", "organisation", "certificate")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.signed_in import signed_in_user
 from civiccenter.kernel.dashboards import quarter_context
 from civiccenter.kernel.links import path_with_query
 from civiccenter.kernel.quarters import quarter_from
@@ -88,7 +89,7 @@ class MyTrainingView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["enrolments"] = selectors.enrolments_of(self.request.user)
+        context["enrolments"] = selectors.enrolments_of(signed_in_user(self.request))
         return context
 
 

@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files import File
@@ -17,6 +19,9 @@ from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
 from .models import AuditEntry
+
+# Who acted: a person, or None for the portal itself (beat's sweeps, a task).
+Actor = AbstractBaseUser | AnonymousUser | None
 
 # What the trail says for each action code (the code itself for any other).
 ACTIONS = {
@@ -105,7 +110,12 @@ def diff(before: dict, after: dict) -> dict[str, list]:
 
 
 def record(
-    target: Model, *, actor, action: str, changes: dict | None = None, label: str | None = None
+    target: Model,
+    *,
+    actor: Actor,
+    action: str,
+    changes: dict | None = None,
+    label: str | None = None,
 ) -> AuditEntry:
     """Adds one entry to the trail of `target` (`actor`: the user who acted, or None for the
     portal itself — beat's sweeps, imports run by a task)."""
@@ -115,7 +125,7 @@ def record(
         object_label=(label if label is not None else str(target))[:255],
         action=action,
         changes=changes or {},
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,  # type: ignore[misc]
     )
 
 
@@ -141,6 +151,7 @@ def field_label(entry: AuditEntry, name: str) -> str:
     if model is None:
         return name
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    return str(getattr(field, "verbose_name", name))

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import tarfile
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connections
@@ -76,10 +77,10 @@ def backup(target: Path) -> dict:
     return manifest
 
 
-def restore(source: Path) -> dict:
+def restore(source: Path) -> dict[str, Any]:
     """Restores into the configured (empty or old) database and media folder, and checks the
     files against the manifest."""
-    manifest = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
+    manifest: dict[str, Any] = json.loads((source / "manifest.json").read_text(encoding="utf-8"))
     args, env = _connection_env()
     subprocess.run(  # noqa: S603
         [

@@ -57,7 +57,11 @@ class JobState:
     error: str = "error"
     finished_at: str | None = "finished_at"
 
-    def take(self, pk: int, *, now: datetime | None = None, **conditions) -> bool:
+    @property
+    def rows(self) -> models.QuerySet:
+        return self.model._default_manager.all()
+
+    def take(self, pk: int, *, now: datetime | None = None, **conditions: Any) -> bool:
         """True when this worker got the job: the row was queued (or its lease ran out) and
         matches `conditions` (the version the message was sent for, say); it is now running."""
         now = now or timezone.now()
@@ -65,23 +69,21 @@ class JobState:
             **{f"{self.started_at}__isnull": True}
         )
         takeable = Q(**{self.state: self.queued}) | (Q(**{self.state: self.running}) & lease_over)
-        rows = self.model.objects.filter(takeable, pk=pk, **conditions)
+        rows = self.rows.filter(takeable, pk=pk, **conditions)
         return rows.update(**{self.state: self.running, self.started_at: now}) == 1
 
     def release(self, pk: int) -> None:
-        self.model.objects.filter(pk=pk, **{self.state: self.running}).update(
-            **{self.state: self.queued}
-        )
+        self.rows.filter(pk=pk, **{self.state: self.running}).update(**{self.state: self.queued})
 
     def fail(self, pk: int, *, reason: str, now: datetime | None = None) -> None:
         """The job's last word: failed, with the reason people read on its page."""
         fields: dict[str, Any] = {self.state: self.failed, self.error: reason[:2000]}
         if self.finished_at:
             fields[self.finished_at] = now or timezone.now()
-        self.model.objects.filter(pk=pk).update(**fields)
+        self.rows.filter(pk=pk).update(**fields)
 
     def queue(self, pk: int, *, now: datetime | None = None) -> None:
-        self.model.objects.filter(pk=pk).update(
+        self.rows.filter(pk=pk).update(
             **{self.state: self.queued, self.queued_at: now or timezone.now()}
         )
 
@@ -96,12 +98,12 @@ class JobState:
         running longer than `running_after`, and returns them for their messages to be sent."""
         now = now or timezone.now()
         stale = list(
-            self.model.objects.filter(
+            self.rows.filter(
                 Q(**{self.state: self.queued, f"{self.queued_at}__lt": now - queued_after})
                 | Q(**{self.state: self.running, f"{self.started_at}__lt": now - running_after})
             )
         )
-        self.model.objects.filter(pk__in=[row.pk for row in stale]).update(
+        self.rows.filter(pk__in=[row.pk for row in stale]).update(
             **{self.state: self.queued, self.queued_at: now}
         )
         return stale
@@ -133,7 +135,8 @@ RETRY_LONGEST_PAUSE = 30 * 60
 
 def retry_pause(retries: int) -> int:
     """Seconds before retry number `retries + 1`: 30, 60, 120… up to half an hour."""
-    return min(RETRY_FIRST_PAUSE * 2**retries, RETRY_LONGEST_PAUSE)
+    pause: int = RETRY_FIRST_PAUSE * 2**retries
+    return min(pause, RETRY_LONGEST_PAUSE)
 
 
 def failure_reason(error: BaseException, *, transient: bool) -> str:
@@ -172,7 +175,7 @@ class BackgroundJob(Task):
     max_retries = 6
     acks_late = True
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().__call__(*args, **kwargs)
         except Retry:
@@ -180,18 +183,21 @@ class BackgroundJob(Task):
         except self.transient_errors as error:
             if self.request.retries < self.max_retries and not self.request.is_eager:
                 self._release(args)
-                raise self.retry(exc=error, countdown=retry_pause(self.request.retries)) from error
+                raise self.retry(
+                    exc=error if isinstance(error, Exception) else None,
+                    countdown=retry_pause(self.request.retries),
+                ) from error
             self._fail(args, error, transient=True)
             raise
         except Exception as error:
             self._fail(args, error, transient=False)
             raise
 
-    def _release(self, args) -> None:
+    def _release(self, args: tuple) -> None:
         if self.job_state is not None and args:
             self.job_state.release(args[0])
 
-    def _fail(self, args, error: BaseException, *, transient: bool) -> None:
+    def _fail(self, args: tuple, error: BaseException, *, transient: bool) -> None:
         logger.error("%s failed for %s: %r", self.name, args[:1], error)
         if self.job_state is None or not args:
             return

@@ -6,12 +6,12 @@ import mimetypes
 from pathlib import PurePosixPath
 
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest
 
 PUBLIC_FOLDERS = ("logos", "posters")
 
 
-def serve(request, path: str):
+def serve(request: HttpRequest, path: str) -> FileResponse:
     parts = PurePosixPath(path).parts
     if not parts or parts[0] not in PUBLIC_FOLDERS or ".." in parts:
         raise Http404

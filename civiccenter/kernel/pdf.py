@@ -2,6 +2,7 @@
 portal's static files: a document can never load anything from another host."""
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -13,10 +14,10 @@ STATIC = Path(settings.BASE_DIR) / "static"
 
 
 class StaticFilesOnly(URLFetcher):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(allowed_protocols={"file", "data"})
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: dict | None = None) -> Any:
         if url.startswith("file:"):
             path = Path(unquote(urlsplit(url).path)).resolve()
             if not path.is_relative_to(STATIC.resolve()):
@@ -32,4 +33,4 @@ def render_pdf(html: str) -> bytes:
         filename=str(STATIC / "css" / "pdf.css"), url_fetcher=fetcher, font_config=fonts
     )
     document = HTML(string=html, base_url=str(STATIC) + "/", url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+    return bytes(document.write_pdf(stylesheets=[stylesheet], font_config=fonts))

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -83,7 +84,7 @@ class Quarter:
         return count
 
 
-def quarter_from(request) -> Quarter:
+def quarter_from(request: HttpRequest) -> Quarter:
     """The quarter a page was asked for (`?quarter=2026-Q3`), or the current one."""
     try:
         return Quarter.parse(request.GET.get("quarter", ""))

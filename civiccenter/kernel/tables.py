@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 
 class _Echo:
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 

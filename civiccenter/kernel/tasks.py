@@ -5,12 +5,13 @@ import smtplib
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 
-from .jobs import TRANSIENT_ERRORS
+from .jobs import TRANSIENT_ERRORS, BackgroundJob
 
 
 # Named as before the kernel became a package of its own: messages queued by an older
 # release still reach it (an e-mail has no row to be re-sent from).
 @shared_task(
+    base=BackgroundJob,
     name="civiccenter.tasks.deliver_email",
     transient_errors=(*TRANSIENT_ERRORS, smtplib.SMTPException),
     max_retries=8,
@@ -32,4 +33,4 @@ def deliver_email(
     for filename, content, mimetype in attachments or []:
         message.attach(filename, content, mimetype)
     message.send()
-    return message.message()["Message-ID"]
+    return str(message.message()["Message-ID"])

@@ -10,6 +10,7 @@ in a model field of its own (imports)."""
 import uuid
 from pathlib import PurePosixPath
 
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
@@ -39,18 +40,18 @@ class GeneratedName:
         self.field = field
         self.extensions = tuple(extensions)
 
-    def __call__(self, instance, filename: str) -> str:
+    def __call__(self, instance: Model, filename: str) -> str:
         suffix = self._suffix(instance, filename)
         folder = timezone.now().strftime(self.folder).rstrip("/")
         return f"{folder}/{uuid.uuid4().hex}{suffix}"
 
-    def _suffix(self, instance, filename: str) -> str:
+    def _suffix(self, instance: Model, filename: str) -> str:
         suffix = extension_from_content(self._head(instance))
         if not suffix:
             suffix = PurePosixPath(filename).suffix.lower().replace(".jpeg", ".jpg")
         return suffix if suffix in self.extensions else ""
 
-    def _head(self, instance) -> bytes:
+    def _head(self, instance: Model) -> bytes:
         # Only a file just assigned to the field (a form upload) is uncommitted; when code
         # calls `field_file.save(name, content)` the field still holds the previous file,
         # and the name passed in is trusted instead.
@@ -64,7 +65,7 @@ class GeneratedName:
         content.seek(position)
         return head if isinstance(head, bytes) else b""
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, GeneratedName) and (
             (self.folder, self.field, self.extensions)
             == (other.folder, other.field, other.extensions)

@@ -8,28 +8,30 @@ from datetime import date, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 
 from ..models import AvailabilityException, Consultant, WeeklyAvailability
 
 
-def may_edit(user, consultant: Consultant) -> bool:
+def may_edit(user: User, consultant: Consultant) -> bool:
     """The consultant themselves, or whoever may change everyone's (coordinators)."""
     if consultant.user_id == user.pk:
         return user.has_perm("consulting.change_weeklyavailability")
     return user.has_perm("consulting.change_consultant")
 
 
-def _require(user, consultant: Consultant) -> None:
+def _require(user: User, consultant: Consultant) -> None:
     if not may_edit(user, consultant):
         raise PermissionDenied
 
 
 @transaction.atomic
 def window_add(
-    *, user, consultant: Consultant, weekday: int, starts: time, ends: time, slot_minutes: int
+    *, user: User, consultant: Consultant, weekday: int, starts: time, ends: time, slot_minutes: int
 ) -> WeeklyAvailability:
     """A weekly window; it may not overlap another window of the same weekday."""
     _require(user, consultant)
@@ -57,14 +59,14 @@ def window_add(
     return window
 
 
-def window_remove(*, user, window: WeeklyAvailability) -> None:
+def window_remove(*, user: User, window: WeeklyAvailability) -> None:
     _require(user, window.consultant)
     _record(user, window.consultant, "availability", window, None)
     window.delete()
 
 
 def day_off_add(
-    *, user, consultant: Consultant, starts_on: date, ends_on: date, reason: str
+    *, user: User, consultant: Consultant, starts_on: date, ends_on: date, reason: str
 ) -> AvailabilityException:
     _require(user, consultant)
     if ends_on < starts_on:
@@ -76,13 +78,15 @@ def day_off_add(
     return day_off
 
 
-def day_off_remove(*, user, day_off: AvailabilityException) -> None:
+def day_off_remove(*, user: User, day_off: AvailabilityException) -> None:
     _require(user, day_off.consultant)
     _record(user, day_off.consultant, "days_off", day_off, None)
     day_off.delete()
 
 
-def _record(user, consultant: Consultant, field: str, removed, added) -> None:
+def _record(
+    user: User, consultant: Consultant, field: str, removed: Model | None, added: Model | None
+) -> None:
     """A change of the consultant's hours, in the consultant's trail."""
     audit.record(
         consultant,

@@ -5,6 +5,7 @@ simultaneous requests for one slot cannot both be stored; the loser gets `SlotTa
 """
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.mail import mail_each_once, send_templated
 from initiatives.models import Organisation
@@ -25,13 +27,15 @@ from ..slots import is_offered
 
 
 class SlotTaken(ValidationError):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             _("Someone has just booked this time. Choose another free slot."), code="slot_taken"
         )
 
 
-def _check_slot(consultant: Consultant, starts_at: datetime, *, ignore: Booking | None = None):
+def _check_slot(
+    consultant: Consultant, starts_at: datetime, *, ignore: Booking | None = None
+) -> datetime:
     """The slot must be one the consultant offers: far enough ahead, inside the weekly
     availability, not on a day off, not taken (a booking being moved does not block its own
     time). Returns the slot's end."""
@@ -69,7 +73,7 @@ def _check_slot(consultant: Consultant, starts_at: datetime, *, ignore: Booking 
     )
 
 
-def _save_or_slot_taken(booking: Booking, **save_kwargs) -> None:
+def _save_or_slot_taken(booking: Booking, **save_kwargs: Any) -> None:
     try:
         with transaction.atomic():
             booking.save(**save_kwargs)
@@ -82,7 +86,7 @@ def _save_or_slot_taken(booking: Booking, **save_kwargs) -> None:
 @transaction.atomic
 def booking_create(
     *,
-    activist,
+    activist: User,
     consultant: Consultant,
     topic: ConsultingTopic,
     starts_at: datetime,
@@ -116,7 +120,7 @@ def booking_create(
     return booking
 
 
-def _can_change(booking: Booking, user) -> None:
+def _can_change(booking: Booking, user: User) -> None:
     """The activist changes a live booking until CONSULTING_CHANGE_HOURS_BEFORE hours before;
     the centre's staff at any time."""
     if not booking.is_live:
@@ -134,12 +138,12 @@ def _can_change(booking: Booking, user) -> None:
         )
 
 
-def _is_staff(user) -> bool:
+def _is_staff(user: User) -> bool:
     return user.has_perm("consulting.change_booking")
 
 
 @transaction.atomic
-def booking_confirm(*, booking: Booking, staff) -> Booking:
+def booking_confirm(*, booking: Booking, staff: User) -> Booking:
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if booking.status != Booking.Status.REQUESTED:
         raise ValidationError(_("Only a requested booking can be confirmed."))
@@ -151,7 +155,7 @@ def booking_confirm(*, booking: Booking, staff) -> Booking:
 
 
 @transaction.atomic
-def booking_decline(*, booking: Booking, staff, note: str) -> Booking:
+def booking_decline(*, booking: Booking, staff: User, note: str) -> Booking:
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if booking.status != Booking.Status.REQUESTED:
         raise ValidationError(_("Only a requested booking can be declined."))
@@ -166,7 +170,7 @@ def booking_decline(*, booking: Booking, staff, note: str) -> Booking:
 
 
 @transaction.atomic
-def booking_cancel(*, booking: Booking, user) -> Booking:
+def booking_cancel(*, booking: Booking, user: User) -> Booking:
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     _can_change(booking, user)
     booking.status = Booking.Status.CANCELLED
@@ -178,7 +182,7 @@ def booking_cancel(*, booking: Booking, user) -> Booking:
 
 
 @transaction.atomic
-def booking_move(*, booking: Booking, user, starts_at: datetime) -> Booking:
+def booking_move(*, booking: Booking, user: User, starts_at: datetime) -> Booking:
     """Moves a booking to another free slot of the same consultant."""
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     _can_change(booking, user)
@@ -217,7 +221,14 @@ def send_reminders(*, now: datetime | None = None) -> list[int]:
     )
 
 
-def _notify(booking: Booking, template: str, *, to: list[str], calendar=False, cancelled=False):
+def _notify(
+    booking: Booking,
+    template: str,
+    *,
+    to: list[str],
+    calendar: bool = False,
+    cancelled: bool = False,
+) -> None:
     attachments = []
     if calendar:
         attachments.append(

@@ -1,12 +1,14 @@
 """Logging the hours actually delivered, with every edit kept."""
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
@@ -59,11 +61,11 @@ def _snapshot(log: ConsultationLog) -> dict:
 @transaction.atomic
 def log_create(
     *,
-    user,
+    user: User,
     consultants: list[Consultant],
     organisations: list[Organisation],
     booking: Booking | None = None,
-    **fields,
+    **fields: Any,
 ) -> ConsultationLog:
     """Records a delivered consultation; a booking can have one log entry."""
     check_duration(fields["duration_minutes"])
@@ -92,10 +94,10 @@ def log_create(
 def log_update(
     *,
     log: ConsultationLog,
-    user,
+    user: User,
     consultants: list[Consultant],
     organisations: list[Organisation],
-    **fields,
+    **fields: Any,
 ) -> ConsultationLog:
     """Changes an entry of an open quarter (both its old and its new date must be open)."""
     log = ConsultationLog.objects.select_for_update().get(pk=log.pk)

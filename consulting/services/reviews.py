@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
@@ -23,7 +24,7 @@ def review_create(
     organisation: Organisation,
     contest: str,
     requested_amount: Decimal,
-    reviewer,
+    reviewer: User,
     reviewed_on: date,
     project_title: str = "",
 ) -> GrantReview:
@@ -44,7 +45,12 @@ def review_create(
 
 @transaction.atomic
 def review_set_outcome(
-    *, review: GrantReview, outcome: str, outcome_on: date, granted_amount: Decimal | None, user
+    *,
+    review: GrantReview,
+    outcome: str,
+    outcome_on: date,
+    granted_amount: Decimal | None,
+    user: User,
 ) -> GrantReview:
     """A won application becomes a grant in the initiative's history (once)."""
     review = GrantReview.objects.select_for_update().get(pk=review.pk)
@@ -55,24 +61,25 @@ def review_set_outcome(
         raise ValidationError(
             _("The result cannot come before the review."), code="outcome_before_review"
         )
+    won = granted_amount if outcome == GrantReview.Outcome.WON else None
     review.outcome = outcome
     review.outcome_on = outcome_on
-    review.granted_amount = granted_amount if outcome == GrantReview.Outcome.WON else None
-    if outcome == GrantReview.Outcome.WON and review.grant is None:
+    review.granted_amount = won
+    if won is not None and review.grant is None:
         review.grant = grant_add(
             organisation=review.organisation,
             funder=review.contest,
             title=review.project_title,
-            amount=granted_amount,
+            amount=won,
             year=outcome_on.year,
             awarded_on=outcome_on,
             user=user,
         )
-    elif outcome != GrantReview.Outcome.WON and review.grant is not None:
+    elif won is None and review.grant is not None:
         review.grant.delete()
         review.grant = None
-    elif review.grant is not None:
-        review.grant.amount, review.grant.awarded_on = granted_amount, outcome_on
+    elif won is not None and review.grant is not None:
+        review.grant.amount, review.grant.awarded_on = won, outcome_on
         review.grant.save(update_fields=["amount", "awarded_on"])
     review.full_clean()
     review.save()

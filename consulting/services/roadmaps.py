@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from initiatives.models import Membership
 
 from ..models import Milestone, Roadmap
 
 
-def may_work_on(user, roadmap: Roadmap) -> bool:
+def may_work_on(user: User, roadmap: Roadmap) -> bool:
     """The initiative's team and the consultant (and coordinators) see and update a roadmap."""
     return (
         user.has_perm("consulting.change_roadmap")
@@ -22,7 +23,7 @@ def may_work_on(user, roadmap: Roadmap) -> bool:
 
 @transaction.atomic
 def milestone_add(
-    *, roadmap: Roadmap, user, title: str, owner: str, due_on: date, status: str
+    *, roadmap: Roadmap, user: User, title: str, owner: str, due_on: date, status: str
 ) -> Milestone:
     milestone = Milestone(
         roadmap=roadmap, title=title, owner=owner, due_on=due_on, status=status, updated_by=user
@@ -36,7 +37,7 @@ def milestone_add(
 
 
 @transaction.atomic
-def milestone_set_status(*, milestone: Milestone, user, status: str) -> Milestone:
+def milestone_set_status(*, milestone: Milestone, user: User, status: str) -> Milestone:
     """A milestone moves between planned, in progress, done and blocked."""
     if status not in Milestone.Status.values:
         raise ValidationError(_("Choose a status from the list."), code="unknown_status")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.signed_in import signed_in_user
 from initiatives.selectors import organisations_of
 
 from .. import selectors
@@ -92,8 +93,8 @@ class MyBookingsView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["bookings"] = selectors.bookings_of(self.request.user)
-        context["history"] = selectors.initiative_history(self.request.user)[:100]
+        context["bookings"] = selectors.bookings_of(signed_in_user(self.request))
+        context["history"] = selectors.initiative_history(signed_in_user(self.request))[:100]
         return context
 
 

@@ -1,8 +1,13 @@
 """A consultant keeps their weekly hours and days off; a coordinator keeps anyone's."""
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,6 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from ..forms import DayOffForm, WindowForm
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    Adding = dict[
+        str, tuple[type[forms.ModelForm], dict[str, Any], Callable[..., Any], str, StrPromise]
+    ]
+    Removing = dict[str, tuple[type[Model], Callable[..., None], str, StrPromise]]
 from ..models import AvailabilityException, Consultant, WeeklyAvailability
 from ..services import availability
 
@@ -27,11 +40,12 @@ class AvailabilityView(LoginRequiredMixin, View):
                 raise Http404
             consultant = get_object_or_404(Consultant.objects.select_related("user"), pk=chosen)
         else:
-            consultant = Consultant.objects.select_related("user").filter(user=request.user).first()
-            if consultant is None:
+            own = Consultant.objects.select_related("user").filter(user=request.user).first()
+            if own is None:
                 if keeps_all:
                     return None
                 raise PermissionDenied
+            consultant = own
         if not availability.may_edit(request.user, consultant):
             raise PermissionDenied
         return consultant
@@ -84,7 +98,7 @@ class AvailabilityView(LoginRequiredMixin, View):
 
 
 # action: (form, its arguments, service, the template's name of the form, message)
-ADDING = {
+ADDING: "Adding" = {
     "add_window": (
         WindowForm,
         {},
@@ -101,7 +115,7 @@ ADDING = {
     ),
 }
 # action: (model, service, the service's argument, message)
-REMOVING = {
+REMOVING: "Removing" = {
     "remove_window": (
         WeeklyAvailability,
         availability.window_remove,

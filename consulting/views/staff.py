@@ -117,7 +117,9 @@ class LogFormView(PermissionRequiredMixin, View):
                 else:
                     hours.log_create(booking=booking, **common)
             except ValidationError as error:
-                field = {"date_future": "held_on", "quarter_locked": "held_on"}.get(error.code)
+                field = {"date_future": "held_on", "quarter_locked": "held_on"}.get(
+                    error.code or ""
+                )
                 form.add_error(
                     field or ("hours" if (error.code or "").startswith("duration") else None), error
                 )
@@ -169,12 +171,12 @@ class LogExportView(PermissionRequiredMixin, View):
             return response
         if fmt != "xlsx":
             raise Http404
-        response = HttpResponse(
+        workbook = HttpResponse(
             exports.xlsx_bytes(exports.rows(queryset), title=str(quarter)),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
+        workbook["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return workbook
 
 
 class DashboardView(PermissionRequiredMixin, TemplateView):

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 
 from ..models import Event, GameParticipant, Team
@@ -10,7 +11,7 @@ from ..teams import TeamsDoNotFit, form_teams
 
 @transaction.atomic
 def teams_form(
-    *, event: Event, team_count: int, min_size: int, max_size: int, user=None
+    *, event: Event, team_count: int, min_size: int, max_size: int, user: User | None = None
 ) -> list[Team]:
     """(Re)forms the event's teams from its participants; staff adjust by hand afterwards."""
     participants = list(GameParticipant.objects.select_for_update().filter(event=event))
@@ -41,7 +42,9 @@ def teams_form(
     return teams
 
 
-def participant_move(*, participant: GameParticipant, team: Team, user=None) -> GameParticipant:
+def participant_move(
+    *, participant: GameParticipant, team: Team, user: User | None = None
+) -> GameParticipant:
     if team.event_id != participant.event_id:
         raise ValidationError(_("The team belongs to another event."))
     before = participant.team.number if participant.team else None

@@ -1,6 +1,7 @@
 """Coffee with the Mayor: questions submitted in advance, supported, put on the agenda,
 answered at the meeting, and the commitments that follow tracked to done."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from initiatives.models import Organisation
@@ -21,7 +23,7 @@ MEETING_KINDS = (Event.Kind.COFFEE_WITH_MAYOR, Event.Kind.HEAD_MEETING, Event.Ki
 
 @transaction.atomic
 def question_submit(
-    *, event: Event, author, text: str, organisation: Organisation | None = None
+    *, event: Event, author: User, text: str, organisation: Organisation | None = None
 ) -> Question:
     if event.kind not in MEETING_KINDS:
         raise ValidationError(_("Questions are collected for meetings with the city's head only."))
@@ -39,7 +41,7 @@ def question_submit(
     return question
 
 
-def question_support(*, question: Question, user) -> QuestionSupport:
+def question_support(*, question: Question, user: User) -> QuestionSupport:
     """One vote of support per account and question."""
     if question.status in (Question.Status.REJECTED,):
         raise ValidationError(_("This question was not accepted."))
@@ -51,7 +53,7 @@ def question_support(*, question: Question, user) -> QuestionSupport:
 
 @transaction.atomic
 def question_moderate(
-    *, question: Question, accept: bool, position: int | None = None, user=None
+    *, question: Question, accept: bool, position: int | None = None, user: User | None = None
 ) -> Question:
     before = audit.snapshot(question, ["status", "position"])
     question.status = Question.Status.ON_AGENDA if accept else Question.Status.REJECTED
@@ -68,7 +70,11 @@ def question_moderate(
 
 @transaction.atomic
 def question_answer(
-    *, question: Question, answer: str, commitments: list[tuple[str, str, date]] = (), user=None
+    *,
+    question: Question,
+    answer: str,
+    commitments: Sequence[tuple[str, str, date]] = (),
+    user: User | None = None,
 ) -> Question:
     """Records the answer given at the meeting and the commitments it made:
     (what, responsible, due date)."""
@@ -96,7 +102,9 @@ def question_answer(
 
 
 @transaction.atomic
-def commitment_done(*, commitment: Commitment, done_on: date, report: str, user=None) -> Commitment:
+def commitment_done(
+    *, commitment: Commitment, done_on: date, report: str, user: User | None = None
+) -> Commitment:
     if done_on > timezone.localdate():
         raise ValidationError(_("A commitment cannot be done in the future."), code="future")
     commitment.done_on, commitment.report = done_on, report.strip()

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from initiatives.models import Organisation
@@ -14,7 +15,9 @@ from ..models import Event, GameParticipant, Stand
 
 
 @transaction.atomic
-def stand_register(*, event: Event, organisation: Organisation, user, note: str = "") -> Stand:
+def stand_register(
+    *, event: Event, organisation: Organisation, user: User, note: str = ""
+) -> Stand:
     """An initiative registers as an exhibitor, separately from the people who come."""
     if not event.registration_open:
         raise ValidationError(_("Registration for this event is closed."), code="closed")
@@ -30,7 +33,7 @@ def stand_register(*, event: Event, organisation: Organisation, user, note: str 
     return stand
 
 
-def game_join(*, event: Event, user, social_group: str, field: str) -> GameParticipant:
+def game_join(*, event: Event, user: User, social_group: str, field: str) -> GameParticipant:
     if event.kind != Event.Kind.BUSINESS_GAME:
         raise ValidationError(_("This event is not a business game."))
     if not social_group.strip() or not field.strip():

@@ -1,10 +1,12 @@
 """The poster session: stand reports by a deadline, review, jury scores, a public vote."""
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from initiatives.models import Organisation
@@ -16,7 +18,13 @@ from ..models import Event, JuryScore, PublicVote, ReportComment, StandReport
 
 @transaction.atomic
 def report_submit(
-    *, event: Event, organisation: Organisation, user, title: str, abstract: str, poster
+    *,
+    event: Event,
+    organisation: Organisation,
+    user: User,
+    title: str,
+    abstract: str,
+    poster: File,
 ) -> StandReport:
     if event.reports_deadline is None or timezone.now() > event.reports_deadline:
         raise ValidationError(
@@ -39,7 +47,9 @@ def report_submit(
 
 
 @transaction.atomic
-def report_review(*, report: StandReport, staff, status: str, comment: str = "") -> StandReport:
+def report_review(
+    *, report: StandReport, staff: User, status: str, comment: str = ""
+) -> StandReport:
     if status == StandReport.Status.CHANGES and not comment.strip():
         raise ValidationError(_("Say what should be changed."), code="no_comment")
     before = audit.snapshot(report, ["status"])
@@ -56,7 +66,7 @@ def report_review(*, report: StandReport, staff, status: str, comment: str = "")
     return report
 
 
-def jury_score(*, report: StandReport, juror, criterion: str, score: int) -> JuryScore:
+def jury_score(*, report: StandReport, juror: User, criterion: str, score: int) -> JuryScore:
     if not 1 <= score <= 10:
         raise ValidationError(_("A score is from 1 to 10."), code="range")
     result, _created = JuryScore.objects.update_or_create(
@@ -71,7 +81,7 @@ def jury_score(*, report: StandReport, juror, criterion: str, score: int) -> Jur
     return result
 
 
-def vote(*, report: StandReport, user) -> PublicVote:
+def vote(*, report: StandReport, user: User) -> PublicVote:
     """One vote per account per event, for an accepted report."""
     if report.status != StandReport.Status.ACCEPTED:
         raise ValidationError(_("You can vote only for accepted reports."), code="not_accepted")

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from civiccenter.kernel.mail import send_templated
@@ -27,7 +28,7 @@ R = Registration.Status
 
 
 class EventFull(ValidationError):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             _(
                 "All places are taken. You can join the waitlist: you will get a place "
@@ -51,7 +52,7 @@ def places_taken(event: Event) -> int:
 
 @transaction.atomic
 def registration_create(
-    *, event: Event, user, organisation: Organisation | None = None, waitlist: bool = False
+    *, event: Event, user: User, organisation: Organisation | None = None, waitlist: bool = False
 ) -> Registration:
     event = Event.objects.select_for_update().get(pk=event.pk)
     if not event.registration_open or event.ends_at <= timezone.now():
@@ -101,7 +102,7 @@ def send_ticket(registration: Registration) -> None:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration, user) -> Registration:
+def registration_cancel(*, registration: Registration, user: User) -> Registration:
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.user_id != user.pk and not user.has_perm("events.change_registration"):
@@ -134,7 +135,7 @@ class AlreadyCheckedIn(ValidationError):
 
 
 @transaction.atomic
-def check_in(*, event: Event, code: str, staff) -> Registration:
+def check_in(*, event: Event, code: str, staff: User) -> Registration:
     """Lets a ticket in once. Unknown, waitlisted or cancelled tickets are refused, and a
     second check-in says who let the ticket in and when."""
     code = "".join(code.split()).upper()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from accounts.signed_in import signed_in_user
 from civiccenter.kernel.links import path_with_query
 from initiatives.selectors import organisations_of
 
@@ -161,7 +162,7 @@ class TicketsView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["registrations"] = selectors.tickets_of(self.request.user)
+        context["registrations"] = selectors.tickets_of(signed_in_user(self.request))
         return context
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ class SweepResult:
     made_dormant: list[int] = field(default_factory=list)
 
 
-def _living_published():
+def _living_published() -> QuerySet:
     return Organisation.objects.filter(
         moderation=Organisation.Moderation.PUBLISHED,
         status__in=[Organisation.Status.IDEA, Organisation.Status.ACTIVE],

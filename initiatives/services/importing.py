@@ -8,7 +8,8 @@ file itself and the registry, and the commit writes all rows or none.
 import csv
 import io
 import re
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from celery import shared_task
 from django.core.exceptions import ValidationError
@@ -18,8 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from accounts.models import User
 from civiccenter.kernel import audit
-from civiccenter.kernel.jobs import QUEUED_TOO_LONG, JobState
+from civiccenter.kernel.jobs import QUEUED_TOO_LONG, BackgroundJob, JobState
 
 from ..links import network_of, with_scheme
 from ..models import (
@@ -121,7 +123,7 @@ def _xlsx_rows(content: bytes) -> list[list[str]]:
     return rows
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, date):
@@ -160,7 +162,8 @@ def _map_header(header: list[str]) -> dict[int, str]:
 
 def check_row(row: dict[str, str], topics: dict[str, Topic]) -> tuple[dict, list[str]]:
     """Returns the cleaned values of one row and its errors, in Russian."""
-    errors, data = [], {}
+    errors: list[str] = []
+    data: dict[str, Any] = {}
     data["name"] = row.get("name", "")
     if not data["name"]:
         errors.append(_("The name is empty."))
@@ -288,8 +291,8 @@ def _unique(found: list[dict]) -> list[dict]:
 # --- The job -----------------------------------------------------------------------------
 
 
-def import_job_create(*, upload: UploadedFile, user, max_bytes: int) -> ImportJob:
-    if upload.size > max_bytes:
+def import_job_create(*, upload: UploadedFile, user: User, max_bytes: int) -> ImportJob:
+    if (upload.size or 0) > max_bytes:
         raise ImportFileError(
             _("The file is too large: at most %(size)s MB.") % {"size": max_bytes // (1024 * 1024)}
         )
@@ -297,7 +300,9 @@ def import_job_create(*, upload: UploadedFile, user, max_bytes: int) -> ImportJo
     upload.seek(0)
     if not (head.startswith(b"PK\x03\x04") or (head.strip() and b"\x00" not in head)):
         raise ImportFileError(_("The file must be a CSV or XLSX table."))
-    job = ImportJob.objects.create(file=upload, original_name=upload.name[:255], created_by=user)
+    job = ImportJob.objects.create(
+        file=upload, original_name=(upload.name or "")[:255], created_by=user
+    )
     transaction.on_commit(lambda: import_preview_task.delay(job.pk))
     return job
 
@@ -333,7 +338,7 @@ def import_preview(*, job_id: int) -> ImportJob:
 
 
 @transaction.atomic
-def import_commit(*, job_id: int, user=None) -> ImportJob:
+def import_commit(*, job_id: int, user: User | None = None) -> ImportJob:
     """Writes every row of a checked file, or none. Running it twice imports once."""
     job = ImportJob.objects.select_for_update().get(pk=job_id)
     if job.state == ImportJob.State.DONE:
@@ -419,7 +424,7 @@ def import_commit_queue(*, job: ImportJob, skip_duplicates: bool) -> bool:
     return bool(queued)
 
 
-def import_resend_stale(*, now=None) -> list[int]:
+def import_resend_stale(*, now: datetime | None = None) -> list[int]:
     """Celery beat: checks and imports whose task was lost are sent again. Both are safe to
     repeat: the check is taken by one worker, the import runs under the job's row lock and
     does nothing once done."""
@@ -435,13 +440,13 @@ def import_resend_stale(*, now=None) -> list[int]:
     return resent
 
 
-@shared_task(job_state=IMPORT_CHECK_JOB)
+@shared_task(base=BackgroundJob, job_state=IMPORT_CHECK_JOB)
 def import_preview_task(job_id: int) -> str:
     """Checks an uploaded file (retries and failures: civiccenter/kernel/jobs.py)."""
     return import_preview(job_id=job_id).state
 
 
-@shared_task(job_state=IMPORT_COMMIT_JOB)
+@shared_task(base=BackgroundJob, job_state=IMPORT_COMMIT_JOB)
 def import_commit_task(job_id: int) -> str:
     """Writes a checked file into the registry (retries and failures: as above)."""
     return import_commit(job_id=job_id).state

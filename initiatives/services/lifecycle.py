@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 
 from ..models import Grant, Organisation, Partnership, Relation, StatusChange
@@ -18,7 +19,7 @@ def status_set(
     *,
     organisation: Organisation,
     status: str,
-    user=None,
+    user: User | None = None,
     reason: str = "",
     at: datetime | None = None,
     from_status: str | None = None,
@@ -57,7 +58,7 @@ def relation_add(
     kind: str,
     other: Organisation,
     occurred_on: date,
-    user=None,
+    user: User | None = None,
     note: str = "",
 ) -> Relation:
     """Records a split, a coalition membership or an NGO registration.
@@ -92,7 +93,7 @@ def grant_add(
     funder: str,
     amount: Decimal,
     year: int,
-    user=None,
+    user: User | None = None,
     title: str = "",
     awarded_on: date | None = None,
 ) -> Grant:
@@ -117,7 +118,7 @@ def partnership_add(
     partner_name: str,
     partner_type: str,
     signed_on: date,
-    user=None,
+    user: User | None = None,
     subject: str = "",
 ) -> Partnership:
     partnership = Partnership(

@@ -1,11 +1,14 @@
 """Registering, editing and moderating registry records."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 
 from .. import notifications
@@ -53,14 +56,16 @@ def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     if base in RESERVED_SLUGS:
         base = f"{base}-organisation"
     slug, number = base, 2
-    taken = Organisation.objects.exclude(pk=exclude_pk)
+    taken = Organisation.objects.all()
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
     while taken.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
 
 @transaction.atomic
-def organisation_create_draft(*, user, **fields) -> Organisation:
+def organisation_create_draft(*, user: User, **fields: Any) -> Organisation:
     """An activist starts a record; it stays a draft, visible to its team only, and the
     activist becomes its leader."""
     organisation = Organisation(moderation=M.DRAFT, created_by=user, **fields)
@@ -78,7 +83,7 @@ def organisation_create_draft(*, user, **fields) -> Organisation:
 def organisation_update(
     *,
     organisation: Organisation,
-    user,
+    user: User,
     fields: dict | None = None,
     topics: list[Topic] | None = None,
     links: list[str] | None = None,
@@ -151,7 +156,7 @@ def _links_set(organisation: Organisation, urls: list[str]) -> list[str]:
 
 
 @transaction.atomic
-def organisation_submit(*, organisation: Organisation, user) -> Organisation:
+def organisation_submit(*, organisation: Organisation, user: User) -> Organisation:
     """A draft goes to the moderators once it says who it is and what it does."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if not organisation.is_editable_draft:
@@ -174,7 +179,7 @@ def organisation_submit(*, organisation: Organisation, user) -> Organisation:
 
 
 @transaction.atomic
-def organisation_approve(*, organisation: Organisation, moderator) -> Organisation:
+def organisation_approve(*, organisation: Organisation, moderator: User) -> Organisation:
     """Publishes a record: it enters the catalogue and starts its lifecycle history."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if organisation.moderation != M.PENDING:
@@ -192,7 +197,9 @@ def organisation_approve(*, organisation: Organisation, moderator) -> Organisati
 
 
 @transaction.atomic
-def organisation_return(*, organisation: Organisation, moderator, reason: str) -> Organisation:
+def organisation_return(
+    *, organisation: Organisation, moderator: User, reason: str
+) -> Organisation:
     """Sends a record back to its team with the moderator's reason."""
     if not reason.strip():
         raise ValidationError(_("Say what should be changed."))

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 
@@ -14,7 +15,7 @@ from .. import notifications
 from ..models import Invitation, Membership, Organisation
 
 
-def membership_require(*, organisation: Organisation | None, user) -> None:
+def membership_require(*, organisation: Organisation | None, user: User) -> None:
     """Acting for an initiative needs a place in its team; acting for oneself (no
     organisation) needs nothing."""
     if (
@@ -25,7 +26,7 @@ def membership_require(*, organisation: Organisation | None, user) -> None:
 
 
 @transaction.atomic
-def invitation_send(*, organisation: Organisation, email: str, role: str, user) -> Invitation:
+def invitation_send(*, organisation: Organisation, email: str, role: str, user: User) -> Invitation:
     email = email.strip().lower()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise ValidationError(_("%(email)s is already in the team.") % {"email": email})
@@ -53,7 +54,7 @@ def invitation_send(*, organisation: Organisation, email: str, role: str, user) 
 
 
 @transaction.atomic
-def invitation_accept(*, token: str, user) -> Membership:
+def invitation_accept(*, token: str, user: User) -> Membership:
     """The signed-in person who opens the link joins the team with the invited role."""
     try:
         invitation = Invitation.objects.select_for_update().get(

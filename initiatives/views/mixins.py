@@ -1,12 +1,20 @@
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.views import View
 
 from .. import permissions
 from ..models import Organisation
 
+if TYPE_CHECKING:
+    _ViewBase = View
+else:
+    _ViewBase = object
 
-class OrganisationMixin:
+
+class OrganisationMixin(_ViewBase):
     """Loads the record named in the URL; anyone who may not see it gets a 404, so a draft's
     existence is not revealed."""
 

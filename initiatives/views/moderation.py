@@ -46,7 +46,7 @@ class ModerationDecisionView(PermissionRequiredMixin, View):
             else:
                 form = ReturnForm(request.POST)
                 if not form.is_valid():
-                    raise ValidationError(form.errors["reason"])
+                    raise ValidationError(list(form.errors["reason"]))
                 organisations.organisation_return(
                     organisation=organisation,
                     moderator=request.user,

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
+from accounts.signed_in import SignedInUserMixin
+
 from .. import permissions, selectors
 from ..forms import (
     STEP_FORMS,
@@ -44,19 +46,19 @@ class ProfileView(OrganisationMixin, TemplateView):
         return context
 
 
-class MyRecordsView(LoginRequiredMixin, ListView):
+class MyRecordsView(LoginRequiredMixin, SignedInUserMixin, ListView):
     template_name = "initiatives/mine.html"
     context_object_name = "organisations"
 
     def get_queryset(self):
-        return selectors.drafts_of(self.request.user)
+        return selectors.drafts_of(self.person)
 
 
 def _step_url(organisation: Organisation, step: str) -> str:
     return reverse("initiatives:edit", args=[organisation.slug, step])
 
 
-class CreateView(LoginRequiredMixin, FormView):
+class CreateView(LoginRequiredMixin, SignedInUserMixin, FormView):
     """Step one of the form; the record exists as a draft from here on."""
 
     form_class = AboutForm
@@ -70,7 +72,7 @@ class CreateView(LoginRequiredMixin, FormView):
     def form_valid(self, form):
         fields = {k: v for k, v in form.cleaned_data.items() if k != "confirm_distinct"}
         try:
-            organisation = organisations.organisation_create_draft(user=self.request.user, **fields)
+            organisation = organisations.organisation_create_draft(user=self.person, **fields)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -80,7 +82,7 @@ class CreateView(LoginRequiredMixin, FormView):
         return redirect(_step_url(organisation, "topics"))
 
 
-class StepView(LoginRequiredMixin, EditorRequiredMixin, FormView):
+class StepView(LoginRequiredMixin, SignedInUserMixin, EditorRequiredMixin, FormView):
     """One step of the form for an existing record (a draft or a published one)."""
 
     template_name = "initiatives/step.html"
@@ -126,17 +128,23 @@ class StepView(LoginRequiredMixin, EditorRequiredMixin, FormView):
             if step == "about":
                 data.pop("confirm_distinct", None)
                 organisation = organisations.organisation_update(
-                    organisation=organisation, user=self.request.user, fields=data
+                    organisation=organisation, user=self.person, fields=data
                 )
             elif step == "topics":
                 topics = data.pop("topics")
                 organisations.organisation_update(
-                    organisation=organisation, user=self.request.user, fields=data, topics=topics
+                    organisation=organisation,
+                    user=self.person,
+                    fields=data,
+                    topics=topics,
                 )
             elif step == "contacts":
                 links = data.pop("links")
                 organisations.organisation_update(
-                    organisation=organisation, user=self.request.user, fields=data, links=links
+                    organisation=organisation,
+                    user=self.person,
+                    fields=data,
+                    links=links,
                 )
             else:
                 self._save_team(organisation, data)
@@ -147,13 +155,14 @@ class StepView(LoginRequiredMixin, EditorRequiredMixin, FormView):
 
     def _save_team(self, organisation, data):
         emails, role = data.pop("invite_emails"), data.pop("invite_role")
-        organisations.organisation_update(
-            organisation=organisation, user=self.request.user, fields=data
-        )
+        organisations.organisation_update(organisation=organisation, user=self.person, fields=data)
         for email in emails:
             try:
                 team.invitation_send(
-                    organisation=organisation, email=email, role=role, user=self.request.user
+                    organisation=organisation,
+                    email=email,
+                    role=role,
+                    user=self.person,
                 )
             except ValidationError as error:
                 messages.warning(self.request, " ".join(error.messages))
@@ -167,7 +176,7 @@ class StepView(LoginRequiredMixin, EditorRequiredMixin, FormView):
         keys = [key for key, _label, _form in STEPS]
         if action == "submit" and organisation.is_editable_draft:
             try:
-                organisations.organisation_submit(organisation=organisation, user=self.request.user)
+                organisations.organisation_submit(organisation=organisation, user=self.person)
             except ValidationError as error:
                 messages.error(self.request, " ".join(error.messages))
                 return redirect(_step_url(organisation, step))
@@ -181,7 +190,7 @@ class StepView(LoginRequiredMixin, EditorRequiredMixin, FormView):
         return redirect(_step_url(organisation, keys[keys.index(step) + 1]))
 
 
-class HistoryView(LoginRequiredMixin, EditorRequiredMixin, TemplateView):
+class HistoryView(LoginRequiredMixin, SignedInUserMixin, EditorRequiredMixin, TemplateView):
     """Leaders, editors and moderators add what happened: a status change, a split, a
     coalition, an NGO registration, a grant, a partnership."""
 
@@ -237,7 +246,7 @@ class HistoryView(LoginRequiredMixin, EditorRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(bound={kind: form}))
 
     def _apply(self, kind, organisation, data):
-        user = self.request.user
+        user = self.person
         if kind == "status":
             if data["status"] == organisation.status:
                 raise ValidationError(_("The record already has this status."))

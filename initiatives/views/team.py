@@ -21,7 +21,7 @@ class InvitationAcceptView(LoginRequiredMixin, TemplateView):
             Invitation.objects.select_related("organisation", "invited_by"),
             token=self.kwargs["token"],
             accepted_at__isnull=True,
-            email__iexact=self.request.user.email,
+            email__iexact=getattr(self.request.user, "email", ""),
         )
         return context
 

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView
 
+from accounts.signed_in import signed_in_user
+
 from .. import exports, selectors
 from ..forms import ImportUploadForm
 from ..models import ImportJob
@@ -33,7 +35,7 @@ class ImportUploadView(PermissionRequiredMixin, FormView):
         try:
             job = importing.import_job_create(
                 upload=form.cleaned_data["file"],
-                user=self.request.user,
+                user=signed_in_user(self.request),
                 max_bytes=settings.REGISTRY_IMPORT_MAX_BYTES,
             )
         except ValidationError as error:

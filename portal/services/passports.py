@@ -1,6 +1,8 @@
 """Practice passports: the editor's tables, versions, publication and the PDF."""
 
 import re
+from collections.abc import Mapping
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from celery import shared_task
@@ -14,11 +16,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
-from civiccenter.kernel.jobs import JobState
+from civiccenter.kernel.jobs import BackgroundJob, JobState
 from civiccenter.kernel.pdf import render_pdf
+from events.models import Event
 from events.totals import event_figures
-from training.models import Attendance
+from training.models import Attendance, Programme
 
 from ..models import PassportVersion, PracticePassport
 from ..passport_tables import TABLES
@@ -73,7 +77,7 @@ def parse_amount(text: str) -> Decimal:
     return value
 
 
-def parse_tables(data) -> tuple[dict, dict]:
+def parse_tables(data: Mapping[str, str]) -> tuple[dict, dict]:
     """Reads the editor's table cells (`t-<table>-<row>-<column>`). Returns the tables as typed
     (empty rows dropped) and the errors by table, in Russian; nothing typed is lost."""
     raw: dict[str, dict[int, dict[str, str]]] = {}
@@ -83,11 +87,12 @@ def parse_tables(data) -> tuple[dict, dict]:
             raw.setdefault(match["table"], {}).setdefault(int(match["row"]), {})[
                 match["column"]
             ] = value.strip()
-    tables, errors = {}, {}
+    tables: dict[str, list[dict[str, str]]] = {}
+    errors: dict[str, list[str]] = {}
     url = URLValidator(schemes=["http", "https"])
     for name, rows in raw.items():
         columns = TABLES[name][1]
-        kept = []
+        kept: list[dict[str, str]] = []
         for number in sorted(rows):
             row = {key: rows[number].get(key, "") for key, _label, _kind in columns}
             if not any(row.values()):
@@ -142,7 +147,7 @@ def _snapshot(passport: PracticePassport) -> dict:
 
 @transaction.atomic
 def passport_save(
-    *, author, fields: dict, tables: dict, passport: PracticePassport | None = None
+    *, author: User, fields: dict, tables: dict, passport: PracticePassport | None = None
 ) -> PracticePassport:
     """Creates or changes a passport; every save is kept as a numbered version."""
     if passport is None:
@@ -170,7 +175,7 @@ def passport_save(
 
 
 @transaction.atomic
-def passport_publish(*, passport: PracticePassport, user=None) -> PracticePassport:
+def passport_publish(*, passport: PracticePassport, user: User | None = None) -> PracticePassport:
     if not passport.title.strip():
         raise ValidationError(_("A passport needs a name before it is published."))
     passport.status = PracticePassport.Status.PUBLISHED
@@ -182,11 +187,11 @@ def passport_publish(*, passport: PracticePassport, user=None) -> PracticePasspo
 def figures_for(passport: PracticePassport) -> list[dict]:
     """Rows for the results table from what the linked event, series or programme recorded."""
     rows: list[tuple] = []
-    if passport.event_id is not None:
+    if passport.event is not None:
         rows += _event_rows([passport.event])
-    if passport.series_id is not None:
+    if passport.series is not None:
         rows += _event_rows(list(passport.series.events.all()), prefix=_("Series: "))
-    if passport.programme_id is not None:
+    if passport.programme is not None:
         rows += _programme_rows(passport.programme)
     return [
         {"indicator": str(label), "last_year": str(value), "whole_period": str(value)}
@@ -194,7 +199,7 @@ def figures_for(passport: PracticePassport) -> list[dict]:
     ]
 
 
-def _event_rows(events, prefix: str = "") -> list[tuple]:
+def _event_rows(events: list[Event], prefix: str = "") -> list[tuple]:
     totals = dict.fromkeys(
         ["events", "registered", "came", "made", "done", "speeches", "classes", "media"], 0
     )
@@ -224,7 +229,7 @@ def _event_rows(events, prefix: str = "") -> list[tuple]:
     return [(f"{prefix}{label}", value) for label, value in rows]
 
 
-def _programme_rows(programme) -> list[tuple]:
+def _programme_rows(programme: Programme) -> list[tuple]:
     sessions = programme.sessions.filter(is_cancelled=False)
     attended = Attendance.objects.filter(day__session__in=sessions, present=True).aggregate(
         people=Count("enrolment__user", distinct=True), marks=Count("id", filter=Q(present=True))
@@ -290,7 +295,7 @@ def passport_pdf_generate(*, passport_id: int, version: int) -> PracticePassport
     return locked
 
 
-def passport_pdf_resend_stale(*, now=None) -> list[int]:
+def passport_pdf_resend_stale(*, now: datetime | None = None) -> list[int]:
     """Celery beat: PDFs whose task was lost (a broker restarted, a worker killed) are queued
     again from their PostgreSQL state."""
     return PASSPORT_PDF_JOB.resend_stale(
@@ -301,7 +306,7 @@ def passport_pdf_resend_stale(*, now=None) -> list[int]:
 # --- Celery tasks -------------------------------------------------------------------------
 
 
-@shared_task(job_state=PASSPORT_PDF_JOB)
+@shared_task(base=BackgroundJob, job_state=PASSPORT_PDF_JOB)
 def generate_passport_pdf(passport_id: int, version: int) -> str:
     """Makes a passport's PDF (retries and failures: civiccenter/kernel/jobs.py)."""
     return passport_pdf_generate(passport_id=passport_id, version=version).pdf_state

@@ -3,18 +3,22 @@ a Celery task, kept through Django's storage API."""
 
 import hashlib
 import logging
+from datetime import date, datetime
+from typing import Any
 
 from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit, tables
-from civiccenter.kernel.jobs import JobState
+from civiccenter.kernel.jobs import BackgroundJob, JobState
 from civiccenter.kernel.pdf import render_pdf
 from civiccenter.kernel.quarters import Quarter
 
@@ -27,7 +31,7 @@ XLSX_COLUMNS = ["indicator", "unit", "quarter", "previous quarter", "year to dat
 
 
 @transaction.atomic
-def report_request(*, quarter: Quarter, user=None) -> QuarterlyReport:
+def report_request(*, quarter: Quarter, user: User | None = None) -> QuarterlyReport:
     """Queues (re)generation of a quarter's report. A quarter that has not begun is refused;
     a report already queued or running is not queued twice."""
     if quarter.start > timezone.localdate():
@@ -58,7 +62,7 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
     """Makes the PDF and the XLSX and swaps them in at once. A stale or repeated task (its
     generation done or replaced), or a duplicate while another worker makes it, changes
     nothing."""
-    conditions = {} if generation is None else {"generation": generation}
+    conditions: dict[str, Any] = {} if generation is None else {"generation": generation}
     if not REPORT_JOB.take(report_id, **conditions):
         return QuarterlyReport.objects.get(pk=report_id)
     report = QuarterlyReport.objects.get(pk=report_id)
@@ -99,7 +103,7 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
         locked.save()
         storage = locked.pdf.storage
         kept = {locked.pdf.name, locked.xlsx.name}
-        transaction.on_commit(lambda: [storage.delete(name) for name in old if name not in kept])
+        transaction.on_commit(lambda: _delete(storage, [name for name in old if name not in kept]))
     logger.info(
         "quarterly report %s, generation %s: made %s and %s",
         quarter,
@@ -110,7 +114,12 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
     return locked
 
 
-def request_after_quarter_end(*, today=None) -> QuarterlyReport | None:
+def _delete(storage: Storage, names: list[str]) -> None:
+    for name in names:
+        storage.delete(name)
+
+
+def request_after_quarter_end(*, today: date | None = None) -> QuarterlyReport | None:
     """Celery beat, daily: the first days of a quarter bring the previous quarter's report."""
     today = today or timezone.localdate()
     previous = Quarter.of(today).previous()
@@ -119,7 +128,7 @@ def request_after_quarter_end(*, today=None) -> QuarterlyReport | None:
     return report_request(quarter=previous)
 
 
-def resend_stale(*, now=None) -> list[int]:
+def resend_stale(*, now: datetime | None = None) -> list[int]:
     """Celery beat: reports whose task was lost (a broker restarted, a worker killed) are
     queued again from their PostgreSQL state. The task is idempotent, so a late original and
     the re-sent one still make one file."""
@@ -131,7 +140,7 @@ def resend_stale(*, now=None) -> list[int]:
 # --- Celery tasks -------------------------------------------------------------------------
 
 
-@shared_task(job_state=REPORT_JOB)
+@shared_task(base=BackgroundJob, job_state=REPORT_JOB)
 def generate_quarterly_report(report_id: int, generation: int | None = None) -> str:
     """Generates a quarterly report (retries and failures: civiccenter/kernel/jobs.py)."""
     return report_generate(report_id=report_id, generation=generation).state

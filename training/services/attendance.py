@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from initiatives.services.activity import record_activity
 
@@ -9,7 +10,7 @@ from ..models import Attendance, Enrolment, SessionDay
 
 
 @transaction.atomic
-def attendance_mark(*, day: SessionDay, marks: dict[int, bool], user) -> int:
+def attendance_mark(*, day: SessionDay, marks: dict[int, bool], user: User) -> int:
     """Records who came on a day: {enrolment id: present}. Only people enrolled in this
     session can be marked."""
     enrolments = {

@@ -2,6 +2,7 @@
 kept in the configured storage, checked by a public code."""
 
 import hashlib
+from datetime import datetime
 from decimal import Decimal
 
 from celery import shared_task
@@ -15,8 +16,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from civiccenter.kernel import audit
-from civiccenter.kernel.jobs import JobState
+from civiccenter.kernel.jobs import BackgroundJob, JobState
 from civiccenter.kernel.links import portal_url
 from civiccenter.kernel.pdf import render_pdf
 
@@ -42,7 +44,7 @@ def attended_hours(enrolment: Enrolment) -> Decimal:
 
 
 @transaction.atomic
-def certificate_request(*, enrolment: Enrolment, user) -> Certificate:
+def certificate_request(*, enrolment: Enrolment, user: User) -> Certificate:
     """An attendee who came at least once asks for a certificate, which Celery makes; asking
     again returns the same one."""
     if enrolment.user_id != user.pk:
@@ -109,14 +111,14 @@ def certificate_generate(*, certificate_id: int) -> Certificate:
     return locked
 
 
-def certificate_resend_stale(*, now=None) -> list[int]:
+def certificate_resend_stale(*, now: datetime | None = None) -> list[int]:
     """Celery beat: certificates whose task was lost are queued again."""
     return CERTIFICATE_JOB.resend_stale(
         lambda certificate: generate_certificate.delay(certificate.pk), now=now
     )
 
 
-@shared_task(job_state=CERTIFICATE_JOB)
+@shared_task(base=BackgroundJob, job_state=CERTIFICATE_JOB)
 def generate_certificate(certificate_id: int) -> str:
     """Makes a certificate's PDF (retries and failures: civiccenter/kernel/jobs.py)."""
     return certificate_generate(certificate_id=certificate_id).state

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
 from civiccenter.kernel.mail import send_templated
@@ -21,7 +22,7 @@ E = Enrolment.Status
 
 
 class SessionFull(ValidationError):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(
             _(
                 "There are no places left. You can join the waitlist: you will get a place "
@@ -37,7 +38,11 @@ def places_taken(session: Session) -> int:
 
 @transaction.atomic
 def enrolment_create(
-    *, session: Session, user, organisation: Organisation | None = None, waitlist: bool = False
+    *,
+    session: Session,
+    user: User,
+    organisation: Organisation | None = None,
+    waitlist: bool = False,
 ) -> Enrolment:
     """Takes a place, or — when the person agreed to it — a place on the waitlist."""
     session = Session.objects.select_for_update().get(pk=session.pk)
@@ -72,7 +77,7 @@ def enrolment_create(
 
 
 @transaction.atomic
-def enrolment_cancel(*, enrolment: Enrolment, user) -> Enrolment:
+def enrolment_cancel(*, enrolment: Enrolment, user: User) -> Enrolment:
     """Frees the place; the first person on the waitlist gets it and is told by e-mail."""
     session = Session.objects.select_for_update().get(pk=enrolment.session_id)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
@@ -119,7 +124,7 @@ def too_few_places(taken: int) -> str:
 
 
 @transaction.atomic
-def session_set_capacity(*, session: Session, capacity: int, user=None) -> Session:
+def session_set_capacity(*, session: Session, capacity: int, user: User | None = None) -> Session:
     """Capacity can grow (and the waitlist moves up) but not fall below those enrolled."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     taken = places_taken(session)

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Exists, Max, Min, OuterRef
 from django.utils import timezone
@@ -8,7 +8,7 @@ from civiccenter.kernel.mail import mail_each_once, send_templated
 from ..models import Attendance, Enrolment
 
 
-def send_day_before(*, now=None) -> list[int]:
+def send_day_before(*, now: datetime | None = None) -> list[int]:
     """Once per enrolment: the session's first day starts within 24 hours."""
     now = now or timezone.now()
     due = (
@@ -27,14 +27,14 @@ def send_day_before(*, now=None) -> list[int]:
             context={
                 "enrolment": enrolment,
                 "session": enrolment.session,
-                "starts_at": enrolment.first,
+                "starts_at": enrolment.first,  # type: ignore[attr-defined]  # annotated above
             },
         )
 
     return mail_each_once(due, sent_field="reminded_at", now=now, send=send)
 
 
-def request_feedback(*, now=None) -> list[int]:
+def request_feedback(*, now: datetime | None = None) -> list[int]:
     """Once per enrolment: the session's last day has ended and the person attended."""
     now = now or timezone.now()
     attended = Attendance.objects.filter(enrolment=OuterRef("pk"), present=True)

@@ -1,6 +1,9 @@
 """{% record_history record %}: a record's audit trail, for the staff who may see it."""
 
+from typing import Any
+
 from django import template
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from .. import audit
@@ -8,7 +11,7 @@ from .. import audit
 register = template.Library()
 
 
-def _shown(value) -> str:
+def _shown(value: Any) -> str:
     if value in (None, "", []):
         return "—"
     if isinstance(value, list):
@@ -19,7 +22,7 @@ def _shown(value) -> str:
 
 
 @register.inclusion_tag("includes/history.html")
-def record_history(target, limit: int = 50):
+def record_history(target: Model, limit: int = 50) -> dict[str, Any]:
     entries = [
         {
             "entry": entry,

@@ -1,5 +1,7 @@
 """{% portal_url 'training:session' session.pk %}: a page's full address, for e-mails."""
 
+from typing import Any
+
 from django import template
 
 from .. import links
@@ -8,5 +10,5 @@ register = template.Library()
 
 
 @register.simple_tag
-def portal_url(viewname: str, *args) -> str:
+def portal_url(viewname: str, *args: Any) -> str:
     return links.portal_url(viewname, *args)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", pages.HomeView.as_view(), name="home"),
     path("privacy/", pages.PrivacyPolicyView.as_view(), name="privacy"),
     path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("desk/", pages.DeskView.as_view(), name="desk"),
     # Passports are documents of the top app, kept under the registry's address.
     path("initiatives/passports/", include("portal.passport_urls")),
@@ -28,6 +29,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "civiccenter.kernel.errors.bad_request"
+handler500 = "civiccenter.kernel.errors.server_error"
 
 # Uploaded public files through the storage API, on every server (S3 storage gives its own
 # URLs instead and never reaches this view).

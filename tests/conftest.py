@@ -28,12 +28,18 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(request):
     """The cache is a real Redis shared by the tests: start each test with it empty, so that
-    allauth's rate limits of one test do not leak into the next."""
-    from django.core.cache import cache
+    allauth's rate limits of one test do not leak into the next. Its PostgreSQL fallback is
+    rolled back with each test's transaction; a test that commits empties it too."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["redis"].clear()
+    marker = request.node.get_closest_marker("django_db")
+    commits = "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
+    if commits or (marker is not None and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        caches["database"].clear()
     yield
 
 

@@ -60,3 +60,53 @@ def wait_for(condition, timeout=90, step=0.05) -> bool:
             return True
         time.sleep(step)
     return False
+
+
+class Browser:
+    """A person's browser against a server of the test: cookies kept, CSRF token sent back
+    with every form, redirects not followed (the test reads them)."""
+
+    def __init__(self, base_url: str):
+        import http.cookiejar
+
+        self.base_url = base_url
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirects()
+        )
+
+    def _csrf(self) -> str:
+        return next((c.value for c in self.cookies if c.name == "csrftoken"), "")
+
+    def get(self, path: str) -> tuple[int, str]:
+        return self._open(urllib.request.Request(self.base_url + path))  # noqa: S310 (loopback)
+
+    def post(self, path: str, data: dict) -> tuple[int, str]:
+        from urllib.parse import urlencode
+
+        body = urlencode({**data, "csrfmiddlewaretoken": self._csrf()}).encode()
+        request = urllib.request.Request(  # noqa: S310 (loopback)
+            self.base_url + path, data=body, method="POST"
+        )
+        request.add_header("Referer", self.base_url + path)
+        return self._open(request)
+
+    def _open(self, request) -> tuple[int, str]:
+        import urllib.error
+
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def log_in(self, email: str, password: str) -> int:
+        """Signs in through the login form; returns the status of the form's answer."""
+        self.get("/accounts/login/")
+        status, _body = self.post("/accounts/login/", {"login": email, "password": password})
+        return status
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None

@@ -13,33 +13,45 @@ from django.conf import settings
 from django.utils import timezone
 
 from civiccenter.celery import app
-from civiccenter.kernel.tasks import deliver_email
 from tests.processes import current_database_url, free_port, wait_for
 
 
 @pytest.mark.worker
-def test_email_task_runs_in_a_real_worker_and_returns_its_result(start_worker, tmp_path):
+@pytest.mark.django_db(transaction=True)
+def test_an_email_goes_from_the_outbox_through_a_real_worker_once(start_worker, tmp_path):
+    from django.core.mail import EmailMessage
+    from django.db import transaction
+
+    from civiccenter.kernel.mail import email_deliver, send_after_commit
+
     mailbox, log = tmp_path / "mail", tmp_path / "worker.log"
     start_worker(
         log=log,
         loglevel="INFO",
+        DATABASE_URL=current_database_url(),
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(mailbox),
     )
 
-    result = deliver_email.delay(
-        subject="Проверка", body="Письмо через Celery", to=["anna@example.org"]
-    )
-    # Polled rather than awaited through Redis pub/sub; the worker's log explains a failure.
-    finished = wait_for(lambda: result.ready(), timeout=90, step=0.2)
-    assert finished, log.read_text(errors="replace")
-    message_id = result.get(timeout=10)
+    with transaction.atomic():
+        email = send_after_commit(
+            EmailMessage("Проверка", "Письмо через Celery", to=["anna@example.org"])
+        )
 
-    assert message_id.startswith("<") and message_id.endswith(">")
-    assert result.status == "SUCCESS"
+    def sent() -> bool:
+        email.refresh_from_db()
+        return email.state in ("sent", "failed")
+
+    # Polled in PostgreSQL, not awaited through Redis; the worker's log explains a failure.
+    assert wait_for(sent, timeout=90, step=0.2), log.read_text(errors="replace")
+    assert email.state == "sent", email.error
+    assert email.message_id.startswith("<") and email.message_id.endswith(">")
     files = list(mailbox.iterdir())
     assert len(files) == 1, [f.name for f in files]
     assert "anna@example.org" in files[0].read_text()
+    # A duplicate message for a letter already sent sends nothing.
+    email_deliver(email_id=email.pk)
+    assert len(list(mailbox.iterdir())) == 1
 
 
 @pytest.mark.worker

@@ -26,7 +26,7 @@ from celery import Task
 from celery.exceptions import Retry
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import InterfaceError, OperationalError, models
+from django.db import InterfaceError, OperationalError, models, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -115,6 +115,38 @@ class JobState:
         for row in stale:
             send(row)
         return [row.pk for row in stale]
+
+
+# --- Sending a job to the workers ---------------------------------------------------------
+
+# A broker that is down answers within a second instead of holding the request.
+PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+BROKER_DOWN: tuple[type[BaseException], ...] = (
+    BrokerError,
+    RedisConnectionError,
+    RedisTimeoutError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+def enqueue(task: Task, *args: Any) -> bool:
+    """Sends `task(*args)` to the workers now. With the broker away it says so in the log and
+    returns False: the job's row stays queued and beat's re-send (`resend_stale`) sends it
+    once the broker is back, so the person's request succeeds all the same."""
+    try:
+        task.apply_async(args, retry=True, retry_policy=PUBLISH_RETRY)
+    except BROKER_DOWN as error:
+        logger.warning(
+            "broker unreachable, %s%r left for beat to re-send: %s", task.name, args, error
+        )
+        return False
+    return True
+
+
+def enqueue_after_commit(task: Task, *args: Any) -> None:
+    """`enqueue` once the current transaction commits (the row the job reads is written)."""
+    transaction.on_commit(lambda: enqueue(task, *args))
 
 
 # --- Running a job ------------------------------------------------------------------------

@@ -1,39 +1,93 @@
-"""Sending e-mail from any app: render now, deliver through Celery after the commit."""
+"""Sending e-mail from any app: render now, keep the letter in the outbox (a PostgreSQL row),
+deliver it through Celery after the commit."""
 
+import smtplib
 from collections.abc import Callable
 from datetime import datetime
 
+from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
-from .tasks import deliver_email
+from .jobs import TRANSIENT_ERRORS, BackgroundJob, JobState, enqueue, enqueue_after_commit
+from .models import OutgoingEmail
+
+EMAIL_JOB = JobState(
+    OutgoingEmail,
+    queued_at="queued_at",
+    running=OutgoingEmail.State.SENDING,
+    finished_at=None,
+)
 
 
-def send_after_commit(message: EmailMessage) -> None:
-    """Queues an already-built message for delivery once the current transaction commits."""
-    html_body = None
+def send_after_commit(message: EmailMessage) -> OutgoingEmail:
+    """Keeps an already-built message in the outbox, in the current transaction, and sends it
+    to the workers once the transaction commits."""
+    html_body = ""
     if isinstance(message, EmailMultiAlternatives):
         html_body = next(
-            (content for content, mimetype in message.alternatives if mimetype == "text/html"),
-            None,
+            (str(content) for content, mimetype in message.alternatives if mimetype == "text/html"),
+            "",
         )
     attachments = [
         [name, content.decode() if isinstance(content, bytes) else content, mimetype]
         for name, content, mimetype in message.attachments
     ]
-    kwargs = {
-        "subject": str(message.subject),
-        "body": message.body,
-        "to": list(message.to),
-        "from_email": message.from_email,
-        "html_body": html_body,
-        "attachments": attachments,
-    }
-    transaction.on_commit(lambda: deliver_email.delay(**kwargs))
+    email = OutgoingEmail.objects.create(
+        subject=str(message.subject)[:500],
+        body=str(message.body),
+        html_body=html_body,
+        to=list(message.to),
+        from_email=message.from_email or "",
+        attachments=attachments,
+    )
+    enqueue_after_commit(deliver_outgoing_email, email.pk)
+    return email
+
+
+def email_deliver(*, email_id: int) -> OutgoingEmail:
+    """Sends one letter of the outbox, once: a duplicate message while a worker sends it, or
+    a repeat after it went, does nothing."""
+    if not EMAIL_JOB.take(email_id):
+        return OutgoingEmail.objects.get(pk=email_id)
+    email = OutgoingEmail.objects.get(pk=email_id)
+    message = EmailMultiAlternatives(
+        email.subject, email.body, email.from_email or None, list(email.to)
+    )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
+    for filename, content, mimetype in email.attachments:
+        message.attach(filename, content, mimetype)
+    message.send()
+    OutgoingEmail.objects.filter(pk=email_id).update(
+        state=OutgoingEmail.State.SENT,
+        sent_at=timezone.now(),
+        message_id=str(message.message()["Message-ID"]),
+    )
+    email.refresh_from_db()
+    return email
+
+
+def resend_stale_emails(*, now: datetime | None = None) -> list[int]:
+    """Celery beat: letters whose message was lost (the broker was down when they were
+    written, a worker died) are sent to the workers again."""
+    return EMAIL_JOB.resend_stale(lambda email: enqueue(deliver_outgoing_email, email.pk), now=now)
+
+
+@shared_task(
+    base=BackgroundJob,
+    job_state=EMAIL_JOB,
+    transient_errors=(*TRANSIENT_ERRORS, smtplib.SMTPException),
+    max_retries=8,
+)
+def deliver_outgoing_email(email_id: int) -> str:
+    """Sends a letter of the outbox; retried with growing pauses while the mail server is
+    unreachable (civiccenter/kernel/jobs.py). Returns its Message-ID."""
+    return email_deliver(email_id=email_id).message_id
 
 
 def send_templated(

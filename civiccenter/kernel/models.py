@@ -81,3 +81,36 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.object_label}: {self.action}"
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail waiting to go out, written in the same transaction as the change it tells
+    of: a lost Celery message or a broker that is down loses no letter (beat re-sends the
+    rows still queued), and a letter is marked sent once."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    subject = models.CharField(_("subject"), max_length=500)
+    body = models.TextField(_("text"))
+    html_body = models.TextField(blank=True)
+    to = models.JSONField(_("recipients"), default=list)
+    from_email = models.CharField(max_length=254, blank=True)
+    attachments = models.JSONField(default=list, blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED)
+    error = models.TextField(blank=True)
+    queued_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    message_id = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["state", "queued_at"], name="outgoing_email_state")]
+
+    def __str__(self) -> str:
+        return self.subject

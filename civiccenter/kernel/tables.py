@@ -1,10 +1,30 @@
-"""Writing lists of dictionaries as CSV (streamed) or XLSX, for every export of the portal."""
+"""Writing lists of dictionaries as CSV (streamed) or XLSX, for every export of the portal.
+
+Text that people typed may start like a spreadsheet formula (`=HYPERLINK(…)`, `+7…`, `@SUM`):
+opened in Excel or LibreOffice it would run. Every writer here neutralises it (OWASP, «CSV
+Injection»): in CSV such text gets a leading apostrophe, in XLSX it is stored as text, never as
+a formula. Numbers, dates and decimals are written as they are."""
 
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet will run."""
+    return "'" + value if is_formula_like(value) else value
 
 
 class _Echo:
@@ -16,7 +36,15 @@ def csv_lines(records: Iterable[dict], columns: list[str]) -> Iterator[str]:
     writer = csv.DictWriter(_Echo(), fieldnames=columns)
     yield "\ufeff" + writer.writeheader()  # a BOM, so that Excel reads the Cyrillic right
     for record in records:
-        yield writer.writerow(record)
+        yield writer.writerow({column: csv_safe(record[column]) for column in columns})
+
+
+def xlsx_cell(sheet: WriteOnlyWorksheet, value: Any) -> Cell:
+    """A cell of a write-only sheet; formula-like text stays text."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if is_formula_like(value):
+        cell.data_type = "s"
+    return cell
 
 
 def xlsx_bytes(records: Iterable[dict], columns: list[str], *, title: str) -> bytes:
@@ -24,7 +52,7 @@ def xlsx_bytes(records: Iterable[dict], columns: list[str], *, title: str) -> by
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append(columns)
     for record in records:
-        sheet.append([record[column] for column in columns])
+        sheet.append([xlsx_cell(sheet, record[column]) for column in columns])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

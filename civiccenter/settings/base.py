@@ -83,14 +83,29 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="civiccenter")
+# Redis first, a table in PostgreSQL while Redis does not answer (civiccenter/kernel/cache.py):
+# sessions and sign-in rate limits keep working through a Redis outage.
 CACHES = {
     "default": {
+        "BACKEND": "civiccenter.kernel.cache.FallbackCache",
+        "OPTIONS": {"PRIMARY": "redis", "FALLBACK": "database", "RETRY_AFTER": 5},
+    },
+    "redis": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="civiccenter"),
-    }
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        # A Redis that is gone answers within a second, not after the system's TCP timeout.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    },
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "civiccenter_cache",  # created by civiccenter/kernel/migrations
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
-# Sessions live in PostgreSQL (cached in Redis), so any web process can serve any request.
+# Sessions live in PostgreSQL (cached), so any web process can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Media files go through Django's storage API: a local folder by default, S3-compatible
@@ -219,22 +234,23 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "civiccenter.kernel.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 
 # --- Celery -----------------------------------------------------------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL)
+# No result store: every job keeps its state in its own PostgreSQL row, and a web process that
+# waited on results would stop sending tasks after Redis went away once.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
-CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_RESULT_EXPIRES = 7 * 24 * 3600
 CELERY_BEAT_SCHEDULE = {
     "anonymise-withdrawn-accounts": {
         "task": "accounts.tasks.anonymise_withdrawn_accounts",
@@ -251,6 +267,10 @@ CELERY_BEAT_SCHEDULE = {
     "training-feedback": {
         "task": "training.tasks.request_feedback",
         "schedule": crontab(minute=35),
+    },
+    "resend-stale-emails": {
+        "task": "civiccenter.kernel.tasks.resend_stale_outbox",
+        "schedule": crontab(minute="4-59/5"),
     },
     "resend-stale-reports": {
         "task": "portal.services.reports.resend_stale_reports",

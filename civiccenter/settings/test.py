@@ -15,7 +15,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-CELERY_TASK_ALWAYS_EAGER = True
+# Tasks run in the test process; a server started by a test may send them to a real broker.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CELERY_TASK_EAGER_PROPAGATES = True
 # Static files straight from the source folders; production serves collectstatic output.
 WHITENOISE_USE_FINDERS = True

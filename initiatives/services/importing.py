@@ -21,7 +21,13 @@ from openpyxl import load_workbook
 
 from accounts.models import User
 from civiccenter.kernel import audit
-from civiccenter.kernel.jobs import QUEUED_TOO_LONG, BackgroundJob, JobState
+from civiccenter.kernel.jobs import (
+    QUEUED_TOO_LONG,
+    BackgroundJob,
+    JobState,
+    enqueue,
+    enqueue_after_commit,
+)
 
 from ..links import network_of, with_scheme
 from ..models import (
@@ -303,7 +309,7 @@ def import_job_create(*, upload: UploadedFile, user: User, max_bytes: int) -> Im
     job = ImportJob.objects.create(
         file=upload, original_name=(upload.name or "")[:255], created_by=user
     )
-    transaction.on_commit(lambda: import_preview_task.delay(job.pk))
+    enqueue_after_commit(import_preview_task, job.pk)
     return job
 
 
@@ -420,7 +426,7 @@ def import_commit_queue(*, job: ImportJob, skip_duplicates: bool) -> bool:
         queued_at=timezone.now(),
     )
     if queued:
-        transaction.on_commit(lambda: import_commit_task.delay(job.pk))
+        enqueue_after_commit(import_commit_task, job.pk)
     return bool(queued)
 
 
@@ -429,13 +435,15 @@ def import_resend_stale(*, now: datetime | None = None) -> list[int]:
     repeat: the check is taken by one worker, the import runs under the job's row lock and
     does nothing once done."""
     now = now or timezone.now()
-    resent = IMPORT_CHECK_JOB.resend_stale(lambda job: import_preview_task.delay(job.pk), now=now)
+    resent = IMPORT_CHECK_JOB.resend_stale(
+        lambda job: enqueue(import_preview_task, job.pk), now=now
+    )
     importing = ImportJob.objects.filter(
         state=ImportJob.State.IMPORTING, queued_at__lt=now - QUEUED_TOO_LONG
     )
     for job_id in importing.values_list("pk", flat=True):
         ImportJob.objects.filter(pk=job_id).update(queued_at=now)
-        import_commit_task.delay(job_id)
+        enqueue(import_commit_task, job_id)
         resent.append(job_id)
     return resent
 

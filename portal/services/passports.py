@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from civiccenter.kernel import audit
-from civiccenter.kernel.jobs import BackgroundJob, JobState
+from civiccenter.kernel.jobs import BackgroundJob, JobState, enqueue, enqueue_after_commit
 from civiccenter.kernel.pdf import render_pdf
 from events.models import Event
 from events.totals import event_figures
@@ -253,7 +253,7 @@ def passport_pdf_request(*, passport: PracticePassport) -> bool:
     PracticePassport.objects.filter(pk=passport.pk).update(
         pdf_state=PracticePassport.PdfState.PENDING, pdf_error="", pdf_requested_at=timezone.now()
     )
-    transaction.on_commit(lambda: generate_passport_pdf.delay(passport.pk, passport.version))
+    enqueue_after_commit(generate_passport_pdf, passport.pk, passport.version)
     return True
 
 
@@ -299,7 +299,7 @@ def passport_pdf_resend_stale(*, now: datetime | None = None) -> list[int]:
     """Celery beat: PDFs whose task was lost (a broker restarted, a worker killed) are queued
     again from their PostgreSQL state."""
     return PASSPORT_PDF_JOB.resend_stale(
-        lambda passport: generate_passport_pdf.delay(passport.pk, passport.version), now=now
+        lambda passport: enqueue(generate_passport_pdf, passport.pk, passport.version), now=now
     )
 
 

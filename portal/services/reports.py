@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from civiccenter.kernel import audit, tables
-from civiccenter.kernel.jobs import BackgroundJob, JobState
+from civiccenter.kernel.jobs import BackgroundJob, JobState, enqueue, enqueue_after_commit
 from civiccenter.kernel.pdf import render_pdf
 from civiccenter.kernel.quarters import Quarter
 
@@ -54,7 +54,7 @@ def report_request(*, quarter: Quarter, user: User | None = None) -> QuarterlyRe
     report.save()
     audit.record(report, actor=user, action="requested", label=quarter.label)
     generation = report.generation
-    transaction.on_commit(lambda: generate_quarterly_report.delay(report.pk, generation))
+    enqueue_after_commit(generate_quarterly_report, report.pk, generation)
     return report
 
 
@@ -133,7 +133,7 @@ def resend_stale(*, now: datetime | None = None) -> list[int]:
     queued again from their PostgreSQL state. The task is idempotent, so a late original and
     the re-sent one still make one file."""
     return REPORT_JOB.resend_stale(
-        lambda report: generate_quarterly_report.delay(report.pk, report.generation), now=now
+        lambda report: enqueue(generate_quarterly_report, report.pk, report.generation), now=now
     )
 
 

@@ -50,6 +50,7 @@ EXPECTED = {
     # portal
     "home": PUBLIC,
     "healthz": PUBLIC,
+    "readyz": (503, 503, 503, 503, 503),  # no Celery worker runs beside the sweep
     "media": PUBLIC,
     "privacy": PUBLIC,
     "desk": STAFF_AND_ADMINISTRATION,

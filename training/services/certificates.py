@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from civiccenter.kernel import audit
-from civiccenter.kernel.jobs import BackgroundJob, JobState
+from civiccenter.kernel.jobs import BackgroundJob, JobState, enqueue, enqueue_after_commit
 from civiccenter.kernel.links import portal_url
 from civiccenter.kernel.pdf import render_pdf
 
@@ -65,7 +65,7 @@ def certificate_request(*, enrolment: Enrolment, user: User) -> Certificate:
     if certificate.state == Certificate.State.PENDING:
         # Asking again while it waits sends the job again: a lost message is replaced at once,
         # and a duplicate does nothing (the job is leased).
-        transaction.on_commit(lambda: generate_certificate.delay(certificate.pk))
+        enqueue_after_commit(generate_certificate, certificate.pk)
     return certificate
 
 
@@ -114,7 +114,7 @@ def certificate_generate(*, certificate_id: int) -> Certificate:
 def certificate_resend_stale(*, now: datetime | None = None) -> list[int]:
     """Celery beat: certificates whose task was lost are queued again."""
     return CERTIFICATE_JOB.resend_stale(
-        lambda certificate: generate_certificate.delay(certificate.pk), now=now
+        lambda certificate: enqueue(generate_certificate, certificate.pk), now=now
     )
 
 

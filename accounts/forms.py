@@ -6,6 +6,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.phones import display_phone, normalise_phone
+
 from . import services
 from .models import User
 
@@ -51,6 +53,15 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["last_name", "first_name", "patronymic", "phone"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["phone"] = display_phone(self.instance.phone)
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
 
 
 class ConsentWithdrawalForm(forms.Form):

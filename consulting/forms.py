@@ -122,7 +122,7 @@ class LogForm(InitiativePickerMixin, forms.ModelForm):
         decimal_places=2,
         widget=forms.NumberInput(attrs={"step": "0.25"}),
         error_messages={
-            "min_value": _("The duration must be positive."),
+            "min_value": _("The shortest consultation to log is 0,25 h (15 minutes)."),
             "max_value": _("A consultation cannot last more than 12 hours."),
         },
     )

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
 
 POSTER_MAX_BYTES = 10 * 1024 * 1024
 
@@ -18,3 +19,19 @@ def validate_poster(file) -> None:
         or head.startswith(b"\xff\xd8\xff")
     ):
         raise ValidationError(_("The poster must be a PDF, PNG or JPEG file."), code="poster_type")
+    if not head.startswith(b"%PDF-"):
+        _verify_image(file, position)
+
+
+def _verify_image(file, position: int) -> None:
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(
+            _("The poster's image file is damaged or incomplete: save it again and upload it."),
+            code="poster_damaged",
+        ) from error
+    finally:
+        file.seek(position)

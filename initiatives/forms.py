@@ -10,11 +10,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.phones import display_phone, normalise_phone
+from civiccenter.kernel.safe_links import validate_public_url
+
 from .links import with_scheme
 from .models import District, Organisation, Partnership, Relation, Role, Topic
 from .names import normalise_name, normalise_url
 from .picker import InitiativePickerMixin
-from .validators import http_only
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -47,6 +49,9 @@ class AboutForm(forms.ModelForm):
             "registered_on": DATE_INPUT,
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         }
+        # A plain file field: the logo's own validator (validators.validate_logo) says what
+        # is wrong with a file, where Django's image field says only «upload a valid image».
+        field_classes = {"logo": forms.FileField}
         help_texts = {
             "inn": _("For a registered NGO: 10 digits."),
             "ogrn": _("For a registered NGO: 13 digits."),
@@ -145,6 +150,10 @@ class ContactsForm(forms.ModelForm):
             "private_email",
             "private_phone",
         ]
+        widgets = {
+            name: forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
+            for name in ("public_phone", "private_phone")
+        }
 
     use_required_attribute = False
 
@@ -154,6 +163,8 @@ class ContactsForm(forms.ModelForm):
             self.fields["links"].initial = "\n".join(
                 self.instance.links.values_list("url", flat=True)
             )
+            for name in ("public_phone", "private_phone"):
+                self.initial[name] = display_phone(getattr(self.instance, name))
 
     def clean_links(self):
         urls, seen, bad = [], set(), []
@@ -163,7 +174,7 @@ class ContactsForm(forms.ModelForm):
                 continue
             url = with_scheme(line) if "://" not in line else line
             try:
-                http_only(url)
+                validate_public_url(url)
             except ValidationError:
                 bad.append(line)
                 continue
@@ -172,9 +183,16 @@ class ContactsForm(forms.ModelForm):
                 urls.append(url)
         if bad:
             raise ValidationError(
-                _("These are not http(s) links: %(links)s"), params={"links": ", ".join(bad)}
+                _("These are not links to public web sites: %(links)s"),
+                params={"links": ", ".join(bad)},
             )
         return urls
+
+    def clean_public_phone(self):
+        return normalise_phone(self.cleaned_data["public_phone"])
+
+    def clean_private_phone(self):
+        return normalise_phone(self.cleaned_data["private_phone"])
 
 
 class TeamForm(forms.ModelForm):

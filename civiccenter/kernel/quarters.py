@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _PATTERN = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -90,3 +92,12 @@ def quarter_from(request: HttpRequest) -> Quarter:
         return Quarter.parse(request.GET.get("quarter", ""))
     except ValueError:
         return Quarter.current()
+
+
+def validate_not_in_future(value: date) -> None:
+    """A date of something that has happened (founded, registered, awarded, signed)."""
+    if value and value > timezone.localdate():
+        raise ValidationError(
+            gettext_lazy("This date is in the future: enter the day it happened."),
+            code="date_in_future",
+        )

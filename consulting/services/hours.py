@@ -33,8 +33,10 @@ PRIVATE = ("private_notes",)
 
 
 def check_duration(minutes: int) -> None:
-    if minutes <= 0:
-        raise ValidationError(_("The duration must be positive."), code="duration_not_positive")
+    if minutes < 15:
+        raise ValidationError(
+            _("The shortest consultation to log is 0,25 h (15 minutes)."), code="duration_too_short"
+        )
     if minutes > MAX_MINUTES:
         raise ValidationError(
             _("A consultation cannot last more than 12 hours."), code="duration_too_long"

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.quarters import validate_not_in_future
+
 from .organisation import Organisation
 
 
@@ -55,7 +57,7 @@ class Relation(models.Model):
         related_name="inverse_relations",
         verbose_name=_("other organisation"),
     )
-    occurred_on = models.DateField(_("date"))
+    occurred_on = models.DateField(_("date"), validators=[validate_not_in_future])
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     class Meta:
@@ -90,7 +92,9 @@ class Grant(models.Model):
         validators=[MinValueValidator(0)],
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
+    awarded_on = models.DateField(
+        _("awarded on"), null=True, blank=True, validators=[validate_not_in_future]
+    )
 
     class Meta:
         verbose_name = _("grant")
@@ -127,7 +131,7 @@ class Partnership(models.Model):
     )
     partner_name = models.CharField(_("partner"), max_length=255)
     partner_type = models.CharField(_("partner type"), max_length=16, choices=PartnerType.choices)
-    signed_on = models.DateField(_("signed on"))
+    signed_on = models.DateField(_("signed on"), validators=[validate_not_in_future])
     subject = models.CharField(_("subject"), max_length=500, blank=True)
 
     class Meta:

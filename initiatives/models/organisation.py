@@ -7,10 +7,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.phones import validate_phone
+from civiccenter.kernel.quarters import validate_not_in_future
+from civiccenter.kernel.safe_links import validate_public_url
 from civiccenter.kernel.uploads import GeneratedName
 
 from ..names import name_key_expression, url_key_expression
-from ..validators import http_only, validate_inn, validate_logo, validate_ogrn
+from ..validators import validate_inn, validate_logo, validate_ogrn
 from .reference import District, Topic
 
 
@@ -43,7 +46,9 @@ class Organisation(models.Model):
     district = models.ForeignKey(
         District, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("district")
     )
-    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    founded_on = models.DateField(
+        _("founded on"), null=True, blank=True, validators=[validate_not_in_future]
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
     )
@@ -54,11 +59,15 @@ class Organisation(models.Model):
 
     # Public contacts are shown to everyone; private ones only to the members and staff.
     public_email = models.EmailField(_("public e-mail"), blank=True)
-    public_phone = models.CharField(_("public phone"), max_length=32, blank=True)
-    website = models.URLField(_("website"), blank=True, validators=[http_only])
+    public_phone = models.CharField(
+        _("public phone"), max_length=32, blank=True, validators=[validate_phone]
+    )
+    website = models.URLField(_("website"), blank=True, validators=[validate_public_url])
     contact_person = models.CharField(_("contact person"), max_length=255, blank=True)
     private_email = models.EmailField(_("private e-mail"), blank=True)
-    private_phone = models.CharField(_("private phone"), max_length=32, blank=True)
+    private_phone = models.CharField(
+        _("private phone"), max_length=32, blank=True, validators=[validate_phone]
+    )
     logo = models.ImageField(
         _("logo"),
         upload_to=GeneratedName("logos/%Y/%m", "logo", (".png", ".jpg", ".webp")),
@@ -71,7 +80,9 @@ class Organisation(models.Model):
 
     inn = models.CharField(_("INN"), max_length=12, blank=True, validators=[validate_inn])
     ogrn = models.CharField(_("OGRN"), max_length=15, blank=True, validators=[validate_ogrn])
-    registered_on = models.DateField(_("NGO registration date"), null=True, blank=True)
+    registered_on = models.DateField(
+        _("NGO registration date"), null=True, blank=True, validators=[validate_not_in_future]
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -159,7 +170,7 @@ class OrganisationLink(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="links", verbose_name=_("organisation")
     )
-    url = models.URLField(_("address"), max_length=500, validators=[http_only])
+    url = models.URLField(_("address"), max_length=500, validators=[validate_public_url])
     url_key = models.GeneratedField(
         expression=url_key_expression(),
         output_field=models.CharField(max_length=500),

@@ -28,6 +28,7 @@ from civiccenter.kernel.jobs import (
     enqueue,
     enqueue_after_commit,
 )
+from civiccenter.kernel.safe_links import validate_public_url
 
 from ..links import network_of, with_scheme
 from ..models import (
@@ -40,7 +41,6 @@ from ..models import (
     Topic,
 )
 from ..names import normalise_name, normalise_url
-from ..validators import http_only
 from .organisations import unique_slug
 
 PROGRESS_EVERY = 200
@@ -192,18 +192,20 @@ def check_row(row: dict[str, str], topics: dict[str, Topic]) -> tuple[dict, list
         if url:
             full = with_scheme(url)
             try:
-                http_only(full)
+                validate_public_url(full)
             except ValidationError:
-                errors.append(_("«%(url)s» is not an http(s) link.") % {"url": url})
+                errors.append(_("«%(url)s» is not a link to a public web site.") % {"url": url})
             else:
                 data["links"].append(full)
     data["website"] = ""
     if row.get("website"):
         try:
-            http_only(with_scheme(row["website"]))
+            validate_public_url(with_scheme(row["website"]))
             data["website"] = with_scheme(row["website"])
         except ValidationError:
-            errors.append(_("«%(url)s» is not an http(s) link.") % {"url": row["website"]})
+            errors.append(
+                _("«%(url)s» is not a link to a public web site.") % {"url": row["website"]}
+            )
     data["topics"] = []
     for word in filter(None, (t.strip() for t in row.get("topics", "").split(","))):
         topic = topics.get(word.casefold())

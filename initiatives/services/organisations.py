@@ -98,7 +98,12 @@ def organisation_update(
         setattr(organisation, name, fields[name])
     if "name" in tracked and before["name"] != organisation.name and not organisation.is_published:
         organisation.slug = unique_slug(organisation.name, exclude_pk=organisation.pk)
-    organisation.full_clean()
+    # A step checks what it changes: a value stored before a rule existed (a phone typed as
+    # free text) is corrected on its own step, and does not block the others.
+    untouched = [
+        field.name for field in Organisation._meta.concrete_fields if field.name not in tracked
+    ]
+    organisation.full_clean(exclude=untouched)
     organisation.save()
     changes = audit.diff(before, audit.snapshot(organisation, tracked))
 

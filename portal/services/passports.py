@@ -9,7 +9,6 @@ from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
@@ -20,6 +19,7 @@ from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.jobs import BackgroundJob, JobState, enqueue, enqueue_after_commit
 from civiccenter.kernel.pdf import render_pdf
+from civiccenter.kernel.safe_links import validate_public_url
 from events.models import Event
 from events.totals import event_figures
 from training.models import Attendance, Programme
@@ -89,7 +89,6 @@ def parse_tables(data: Mapping[str, str]) -> tuple[dict, dict]:
             ] = value.strip()
     tables: dict[str, list[dict[str, str]]] = {}
     errors: dict[str, list[str]] = {}
-    url = URLValidator(schemes=["http", "https"])
     for name, rows in raw.items():
         columns = TABLES[name][1]
         kept: list[dict[str, str]] = []
@@ -108,10 +107,10 @@ def parse_tables(data: Mapping[str, str]) -> tuple[dict, dict]:
                         )
                 if kind == "url" and row[key]:
                     try:
-                        url(row[key])
+                        validate_public_url(row[key])
                     except ValidationError:
                         errors.setdefault(name, []).append(
-                            _("Row %(row)s: «%(value)s» is not an http(s) link.")
+                            _("Row %(row)s: «%(value)s» is not a link to a public web site.")
                             % {"row": len(kept) + 1, "value": row[key]}
                         )
             if name == "costs" and not row["source"]:

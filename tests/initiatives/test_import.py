@@ -93,7 +93,7 @@ def test_a_file_with_errors_imports_nothing(
     errors = job.preview[1]["errors"]
     assert "Не указано название." in errors
     assert "«abc» — не целое число." in errors
-    assert "«ftp://x» — не ссылка http(s)." in errors
+    assert "«ftp://x» — не ссылка на общедоступный сайт." in errors
     assert "Неизвестный вид «клуб»." in errors
     assert "Исправьте строки с ошибками" in response.content.decode()
 

@@ -250,22 +250,48 @@ def test_a_non_http_link_is_refused(client, activist, draft_of):
     )
 
     assert response.status_code == 200
-    assert "Это не ссылки http(s): javascript:alert(1)" in response.content.decode()
+    assert "Это не ссылки на общедоступные сайты: javascript:alert(1)" in response.content.decode()
     assert not organisation.links.exists()
 
 
-def test_an_oversized_or_fake_logo_is_refused(client, activist, draft_of):
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"MZ\x90\x00" + b"\0" * 200,
+            "Этот файл не изображение: загрузите логотип в PNG, JPEG или WebP.",
+        ),
+        (
+            b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>',
+            "Рисунки SVG не принимаются как логотип: сохраните логотип в PNG и загрузите его.",
+        ),
+        (None, "Файл изображения повреждён или неполон: сохраните его заново и загрузите."),
+        (
+            b"\0" * (30 * 1024 * 1024),
+            "Логотип слишком большой: 30,0 МБ, допускается не более 2 МБ.",
+        ),
+    ],
+    ids=["exe renamed png", "svg", "damaged png", "30 MB"],
+)
+def test_a_logo_that_is_not_a_usable_image_is_refused_with_the_reason(
+    client, activist, draft_of, content, message
+):
     organisation = draft_of(activist)
     client.force_login(activist)
-    fake = SimpleUploadedFile("logo.png", b"not an image", content_type="image/png")
+    content = content if content is not None else _png()[:60]  # the picture cut short
+    upload = SimpleUploadedFile("logo.png", content, content_type="image/png")
 
-    response = client.post(_edit(organisation.slug, "about"), {**ABOUT, "logo": fake})
+    response = client.post(_edit(organisation.slug, "about"), {**ABOUT, "logo": upload})
 
-    # Django's image field reads the content first and answers in Russian.
-    assert "не является изображением" in response.content.decode()
-    oversized = SimpleUploadedFile("logo.png", _png() + b"\0" * (2 * 1024 * 1024))
-    response = client.post(_edit(organisation.slug, "about"), {**ABOUT, "logo": oversized})
-    assert "Логотип слишком большой" in response.content.decode()
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    organisation.refresh_from_db()
+    assert not organisation.logo
+
+
+def test_a_good_logo_is_stored_under_a_generated_name(client, activist, draft_of):
+    organisation = draft_of(activist)
+    client.force_login(activist)
 
     good = SimpleUploadedFile("logo.png", _png(), content_type="image/png")
     client.post(_edit(organisation.slug, "about"), {**ABOUT, "logo": good})
@@ -338,7 +364,7 @@ def test_every_step_of_a_complete_record_saves_again_unchanged(client, make_user
         ogrn="1027700132195",
         website="https://zeleny-dvor.example.org",
         public_email="info@zeleny-dvor.example.org",
-        private_phone="+7 342 000-00-00",
+        private_phone="+73422123456",
         contact_person="Соколова Анна",
         founded_on="2024-03-01",
         volunteers_count=12,

@@ -11,7 +11,7 @@ urlpatterns = [
     path("<int:pk>/edit/", passports.PassportEditView.as_view(), name="edit"),
     path("<int:pk>/passport.pdf", passports.PassportPdfView.as_view(), name="pdf"),
     re_path(
-        r"^(?P<pk>\d+)/(?P<action>publish|pdf)/$",
+        r"^(?P<pk>\d+)/(?P<action>publish|submit|approve|return|pdf)/$",
         passports.PassportActionView.as_view(),
         name="action",
     ),

@@ -103,7 +103,7 @@ def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user,
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_passport_pdf_is_made_by_a_real_worker(start_worker, make_user, tmp_path):
+def test_passport_pdf_is_made_by_a_real_worker(start_worker, make_user, tmp_path, reference_data):
     from portal.models import PracticePassport
     from portal.services import passports
 

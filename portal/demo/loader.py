@@ -297,7 +297,7 @@ def load_passports() -> int:
         if name == "dialog.json":
             fields["series"] = EventSeries.objects.filter(title__contains="Диалог").first()
         passport = passports.passport_save(author=author, fields=fields, tables=tables)
-        passports.passport_publish(passport=passport)
+        passports.passport_publish(passport=passport, user=author)
         created += 1
     return created
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 class PracticePassport(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        PENDING = "pending", _("Awaiting approval")
+        RETURNED = "returned", _("Returned for changes")
         PUBLISHED = "published", _("Published")
 
     class PdfState(models.TextChoices):
@@ -31,6 +33,15 @@ class PracticePassport(models.Model):
     indicators_after = models.TextField(_("socio-economic indicators after"), blank=True)
     team_leader = models.TextField(_("team leader"), blank=True)
     tables = models.JSONField(_("tables"), default=dict, blank=True)
+    organisation = models.ForeignKey(
+        "initiatives.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="passports",
+        verbose_name=_("initiative"),
+        help_text=_("The initiative whose practice this is; its team may edit the passport."),
+    )
     event = models.ForeignKey(
         "events.Event",
         on_delete=models.SET_NULL,
@@ -59,6 +70,16 @@ class PracticePassport(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    returned_reason = models.TextField(_("reason for return"), blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -18,10 +18,13 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.jobs import BackgroundJob, JobState, enqueue, enqueue_after_commit
+from civiccenter.kernel.mail import send_templated
 from civiccenter.kernel.pdf import render_pdf
 from civiccenter.kernel.safe_links import validate_public_url
 from events.models import Event
 from events.totals import event_figures
+from initiatives.models import Membership, Organisation
+from initiatives.services.team import membership_require
 from training.models import Attendance, Programme
 
 from ..models import PassportVersion, PracticePassport
@@ -40,6 +43,7 @@ PASSPORT_PDF_JOB = JobState(
 )
 
 FIELDS = [
+    "organisation",
     "title",
     "territory",
     "donor_practice",
@@ -133,9 +137,10 @@ def _snapshot(passport: PracticePassport) -> dict:
     data = {
         name: getattr(passport, name)
         for name in FIELDS
-        if name not in ("event", "series", "programme")
+        if name not in ("organisation", "event", "series", "programme")
     }
     data.update(
+        organisation=passport.organisation_id,
         event=passport.event_id,
         series=passport.series_id,
         programme=passport.programme_id,
@@ -144,11 +149,47 @@ def _snapshot(passport: PracticePassport) -> dict:
     return data
 
 
+def is_moderator(user: User) -> bool:
+    """Coordinators approve passports (and publish their own at once)."""
+    return user.has_perm("portal.change_practicepassport")
+
+
+def may_edit(user: User, passport: PracticePassport) -> bool:
+    """The author, the team of the passport's initiative, and the moderators."""
+    if not user.is_authenticated:
+        return False
+    return (
+        passport.author_id == user.pk
+        or is_moderator(user)
+        or (
+            passport.organisation_id is not None
+            and Membership.objects.filter(organisation=passport.organisation_id, user=user).exists()
+        )
+    )
+
+
+def _require_initiative(user: User, organisation: Organisation | None) -> None:
+    """An activist describes the practice of an initiative of theirs; the centre's staff may
+    describe the centre's own practices."""
+    if organisation is None:
+        if not user.has_perm("portal.add_practicepassport"):
+            raise ValidationError(
+                _("Choose the initiative whose practice this passport describes."),
+                code="no_initiative",
+            )
+        return
+    if not is_moderator(user):
+        membership_require(organisation=organisation, user=user)
+
+
 @transaction.atomic
 def passport_save(
     *, author: User, fields: dict, tables: dict, passport: PracticePassport | None = None
 ) -> PracticePassport:
-    """Creates or changes a passport; every save is kept as a numbered version."""
+    """Creates or changes a passport; every save is kept as a numbered version. A published
+    passport changed by someone who is no moderator goes back for approval."""
+    if "organisation" in fields or passport is None:
+        _require_initiative(author, fields.get("organisation"))
     if passport is None:
         passport = PracticePassport(author=author, version=0)
         before: dict = {}
@@ -161,6 +202,8 @@ def passport_save(
     tables_changed = passport.tables != tables
     passport.tables = tables
     passport.version += 1
+    if passport.status == PracticePassport.Status.PUBLISHED and not is_moderator(author):
+        passport.status = PracticePassport.Status.PENDING
     passport.full_clean()
     passport.save()
     PassportVersion.objects.create(
@@ -173,14 +216,84 @@ def passport_save(
     return passport
 
 
-@transaction.atomic
-def passport_publish(*, passport: PracticePassport, user: User | None = None) -> PracticePassport:
+def _publish(passport: PracticePassport, moderator: User, action: str) -> PracticePassport:
     if not passport.title.strip():
         raise ValidationError(_("A passport needs a name before it is published."))
     passport.status = PracticePassport.Status.PUBLISHED
-    passport.save(update_fields=["status", "updated_at"])
-    audit.record(passport, actor=user, action="published")
+    passport.returned_reason = ""
+    passport.approved_by, passport.approved_at = moderator, timezone.now()
+    passport.save(
+        update_fields=["status", "returned_reason", "approved_by", "approved_at", "updated_at"]
+    )
+    audit.record(passport, actor=moderator, action=action)
     return passport
+
+
+@transaction.atomic
+def passport_publish(*, passport: PracticePassport, user: User) -> PracticePassport:
+    """A moderator publishes a passport at once (their own, or one they have read)."""
+    if not is_moderator(user):
+        raise ValidationError(
+            _("A passport is published once a coordinator of the centre approves it."),
+            code="not_moderator",
+        )
+    passport = PracticePassport.objects.select_for_update().get(pk=passport.pk)
+    return _publish(passport, user, "published")
+
+
+@transaction.atomic
+def passport_submit(*, passport: PracticePassport, user: User) -> PracticePassport:
+    """The author or the team sends a draft (or a returned passport) for approval."""
+    passport = PracticePassport.objects.select_for_update().get(pk=passport.pk)
+    if passport.status not in (PracticePassport.Status.DRAFT, PracticePassport.Status.RETURNED):
+        raise ValidationError(_("This passport has already been sent."), code="not_draft")
+    if not passport.title.strip():
+        raise ValidationError(_("A passport needs a name before it is published."))
+    passport.status = PracticePassport.Status.PENDING
+    passport.save(update_fields=["status", "updated_at"])
+    audit.record(passport, actor=user, action="submitted")
+    return passport
+
+
+@transaction.atomic
+def passport_approve(*, passport: PracticePassport, moderator: User) -> PracticePassport:
+    passport = PracticePassport.objects.select_for_update().get(pk=passport.pk)
+    if not is_moderator(moderator):
+        raise ValidationError(_("Only a coordinator approves passports."), code="not_moderator")
+    if passport.status != PracticePassport.Status.PENDING:
+        raise ValidationError(
+            _("Only a passport awaiting approval can be approved."), code="not_pending"
+        )
+    _publish(passport, moderator, "approved")
+    _tell_author(passport, "approved")
+    return passport
+
+
+@transaction.atomic
+def passport_return(
+    *, passport: PracticePassport, moderator: User, reason: str
+) -> PracticePassport:
+    """Sends a passport back to its author with what should be changed."""
+    if not reason.strip():
+        raise ValidationError(_("Say what should be changed."), code="no_reason")
+    passport = PracticePassport.objects.select_for_update().get(pk=passport.pk)
+    if not is_moderator(moderator):
+        raise ValidationError(_("Only a coordinator approves passports."), code="not_moderator")
+    if passport.status != PracticePassport.Status.PENDING:
+        raise ValidationError(
+            _("Only a passport awaiting approval can be returned."), code="not_pending"
+        )
+    passport.status, passport.returned_reason = PracticePassport.Status.RETURNED, reason.strip()
+    passport.save(update_fields=["status", "returned_reason", "updated_at"])
+    audit.record(passport, actor=moderator, action="returned", changes={"reason": [None, reason]})
+    _tell_author(passport, "returned")
+    return passport
+
+
+def _tell_author(passport: PracticePassport, template: str) -> None:
+    send_templated(
+        f"passports/email/{template}", to=[passport.author.email], context={"passport": passport}
+    )
 
 
 def figures_for(passport: PracticePassport) -> list[dict]:

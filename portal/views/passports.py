@@ -1,13 +1,20 @@
 """The practice passport editor, its public page and its PDF."""
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
+
+from accounts.signed_in import SignedInUserMixin
+from initiatives.models import Membership, Organisation
+from initiatives.selectors import organisations_of
 
 from ..models import PracticePassport
 from ..passport_tables import TABLES
@@ -17,6 +24,18 @@ EMPTY_ROWS = 2
 
 
 class PassportForm(forms.ModelForm):
+    """The passport's fields; the initiative is one of the person's own (a coordinator may
+    also keep the one already chosen)."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = organisations_of(user)
+        if self.instance.organisation_id:
+            choices = choices | Organisation.objects.filter(pk=self.instance.organisation_id)
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
+        field.queryset = choices.distinct().order_by("name")
+        field.empty_label = _("None: a practice of the centre itself")
+
     class Meta:
         model = PracticePassport
         fields = passports.FIELDS
@@ -37,14 +56,10 @@ class PassportForm(forms.ModelForm):
     use_required_attribute = False
 
 
-def _may_edit(user, passport: PracticePassport) -> bool:
-    return passport.author_id == user.pk or user.has_perm("portal.change_practicepassport")
-
-
 def _may_view(user, passport: PracticePassport) -> bool:
     return passport.status == PracticePassport.Status.PUBLISHED or (
         user.is_authenticated
-        and (_may_edit(user, passport) or user.has_perm("portal.view_practicepassport"))
+        and (passports.may_edit(user, passport) or user.has_perm("portal.view_practicepassport"))
     )
 
 
@@ -66,13 +81,16 @@ class PassportListView(View):
         published = PracticePassport.objects.filter(status=PracticePassport.Status.PUBLISHED)
         mine = PracticePassport.objects.none()
         if request.user.is_authenticated:
+            unpublished = PracticePassport.objects.exclude(
+                status=PracticePassport.Status.PUBLISHED
+            ).select_related("organisation")
             if request.user.has_perm("portal.view_practicepassport"):
-                mine = PracticePassport.objects.exclude(status=PracticePassport.Status.PUBLISHED)
+                mine = unpublished
             else:
-                mine = PracticePassport.objects.filter(author=request.user).exclude(
-                    status=PracticePassport.Status.PUBLISHED
-                )
-        return render(request, "passports/passports.html", {"published": published, "drafts": mine})
+                team = Membership.objects.filter(user=request.user).values("organisation_id")
+                mine = unpublished.filter(Q(author=request.user) | Q(organisation_id__in=team))
+        context = {"published": published, "drafts": mine.order_by("-updated_at")}
+        return render(request, "passports/passports.html", context)
 
 
 class PassportEditView(LoginRequiredMixin, View):
@@ -82,7 +100,7 @@ class PassportEditView(LoginRequiredMixin, View):
         if pk is None:
             return None
         passport = get_object_or_404(PracticePassport, pk=pk)
-        if not _may_edit(request.user, passport):
+        if not passports.may_edit(request.user, passport):
             raise PermissionDenied
         return passport
 
@@ -95,7 +113,7 @@ class PassportEditView(LoginRequiredMixin, View):
                 request, _("The event's recorded figures are added to the results; check and save.")
             )
         context = {
-            "form": PassportForm(instance=passport),
+            "form": PassportForm(instance=passport, user=request.user),
             "passport": passport,
             "tables": _table_context(tables, {}),
         }
@@ -103,7 +121,7 @@ class PassportEditView(LoginRequiredMixin, View):
 
     def post(self, request, pk=None):
         passport = self._passport(request, pk)
-        form = PassportForm(request.POST, instance=passport)
+        form = PassportForm(request.POST, instance=passport, user=request.user)
         tables, errors = passports.parse_tables(request.POST)
         if form.is_valid() and not errors:
             try:
@@ -142,25 +160,41 @@ class PassportView(View):
                 for key, (title, columns) in TABLES.items()
             ],
             "costs_total": passports.costs_total(passport.tables),
-            "may_edit": request.user.is_authenticated and _may_edit(request.user, passport),
+            "may_edit": passports.may_edit(request.user, passport),
+            "is_moderator": request.user.is_authenticated and passports.is_moderator(request.user),
             "versions": passport.versions.select_related("author")[:20],
         }
         return render(request, "passports/passport.html", context)
 
 
-class PassportActionView(LoginRequiredMixin, View):
-    """POST: publish, or make the PDF of the current version."""
+class PassportActionView(LoginRequiredMixin, SignedInUserMixin, View):
+    """POST: send for approval; a coordinator publishes, approves or returns; make the PDF."""
 
     http_method_names = ["post"]
 
     def post(self, request, pk, action):
         passport = get_object_or_404(PracticePassport, pk=pk)
-        if not _may_edit(request.user, passport):
+        user = self.person
+        moderating = action in ("publish", "approve", "return")
+        if not (passports.is_moderator(user) if moderating else passports.may_edit(user, passport)):
             raise PermissionDenied
         try:
             if action == "publish":
-                passports.passport_publish(passport=passport, user=request.user)
+                passports.passport_publish(passport=passport, user=user)
                 messages.success(request, _("The passport is published."))
+            elif action == "submit":
+                passports.passport_submit(passport=passport, user=user)
+                messages.success(
+                    request, _("The passport is sent to the centre's coordinators for approval.")
+                )
+            elif action == "approve":
+                passports.passport_approve(passport=passport, moderator=user)
+                messages.success(request, _("The passport is approved and published."))
+            elif action == "return":
+                passports.passport_return(
+                    passport=passport, moderator=user, reason=request.POST.get("reason", "")
+                )
+                messages.success(request, _("The passport is returned to its author."))
             elif passports.passport_pdf_request(passport=passport):
                 messages.info(
                     request, _("The PDF is being prepared. Refresh the page in a minute.")

@@ -73,7 +73,7 @@ def test_drafts_are_for_authors_and_staff_published_for_everyone(client, coordin
     client.force_login(activist)
     assert client.get(url).status_code == 404
 
-    passports.passport_publish(passport=passport)
+    passports.passport_publish(passport=passport, user=coordinator)
     client.logout()
     html = client.get(url).content.decode()
     assert "Форум «Заречный: городские сообщества в действии»" in html

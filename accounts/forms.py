@@ -7,12 +7,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from civiccenter.kernel.phones import display_phone, normalise_phone
+from civiccenter.kernel.spam import HoneypotFormMixin
 
 from . import services
 from .models import User
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(HoneypotFormMixin, AllauthSignupForm):
     """allauth's sign-up plus the activist's name and a separate 152-FZ consent."""
 
     last_name = forms.CharField(label=_("Last name"), max_length=150)

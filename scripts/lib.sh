@@ -19,7 +19,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Debian packages the portal needs at run time; the tests add a browser and poppler.
 APT_RUNTIME=(postgresql redis-server gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
-APT_TESTS=(chromium poppler-utils)
+APT_TESTS=(chromium poppler-utils nginx)
 
 apt_ensure() {
     local missing=()
@@ -33,7 +33,14 @@ apt_ensure() {
     fi
     say "Installing Debian packages: ${missing[*]}"
     apt-get update -qq
+    # Services these packages bring (PostgreSQL, Redis, nginx) are not started on install:
+    # the scripts start private instances of their own.
+    local policy=/usr/sbin/policy-rc.d created_policy=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && created_policy=1
+    fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if [ "$created_policy" = 1 ]; then rm -f "$policy"; fi
 }
 
 find_python() {

@@ -3,6 +3,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.spam import HoneypotFormMixin
 from initiatives.models import Organisation
 
 from .models import Feedback
@@ -22,7 +23,7 @@ class EnrolForm(forms.Form):
             cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(HoneypotFormMixin, forms.ModelForm):
     rating = forms.TypedChoiceField(
         label=_("How useful was the training?"),
         choices=[(n, str(n)) for n in range(5, 0, -1)],

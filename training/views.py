@@ -1,5 +1,6 @@
 """Training pages: programmes and sessions, enrolment, attendance, feedback, certificates."""
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.signed_in import signed_in_user
+from civiccenter.kernel import errors
 from civiccenter.kernel.dashboards import quarter_context
 from civiccenter.kernel.links import path_with_query
 from civiccenter.kernel.quarters import quarter_from
@@ -236,11 +238,17 @@ class FeedbackView(View):
         )
 
     def post(self, request, token):
+        if not ratelimit.consume(request, action="public_form"):
+            return errors.too_many_requests(request)
         item = self._enrolment(token)
         form = FeedbackForm(request.POST)
         if form.is_valid():
             try:
-                feedback.feedback_submit(enrolment=item, **form.cleaned_data)
+                feedback.feedback_submit(
+                    enrolment=item,
+                    rating=form.cleaned_data["rating"],
+                    comments=form.cleaned_data["comments"],
+                )
             except ValidationError as error:
                 if error.code != "twice":
                     form.add_error(None, error)

@@ -46,3 +46,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _standalone("400.html", 400)
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    """A public form sent too often from one address."""
+    return _standalone("429.html", 429)

@@ -160,6 +160,12 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# How many reverse proxies stand in front of the portal and append the client's address to
+# X-Forwarded-For (nginx: 1). allauth takes the client's address that many steps from the
+# right of the header, so a header the client forges itself is ignored; the consent records
+# and the per-address rate limits then see each person, not the proxy. 0: no proxy, the
+# connection's own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, written out so that an administrator sees them in one place.
     "change_password": "5/m/user",
@@ -167,7 +173,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reauthenticate": "10/m/user",
     "reset_password_from_key": "20/m/ip",
-    "signup": "20/m/ip",
+    # A forum's desk signs many people up from one address: a minute's burst is allowed,
+    # a bot's stream is not (a honeypot field catches the rest).
+    "signup": "20/m/ip,200/h/ip",
+    # Other forms that anyone may send (the survey after a training).
+    "public_form": "20/m/ip,200/h/ip",
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "confirm_email": "1/3m/key",

@@ -17,8 +17,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Debian packages the portal needs at run time; the tests add a browser and poppler.
-APT_RUNTIME=(postgresql redis-server gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+# Debian packages the portal needs at run time (python3-venv: a bare Debian's Python has no
+# ensurepip); the tests add a browser, poppler and nginx.
+APT_RUNTIME=(python3-venv postgresql redis-server gettext libpango-1.0-0 libpangoft2-1.0-0
+    fonts-dejavu-core ca-certificates)
 APT_TESTS=(chromium poppler-utils nginx)
 
 apt_ensure() {
@@ -43,6 +45,11 @@ apt_ensure() {
     if [ "$created_policy" = 1 ]; then rm -f "$policy"; fi
 }
 
+is_python_312() {
+    "$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null
+}
+
+# A Python 3.12+ already on the machine: $PYTHON, the system's, pyenv's, or one uv installed.
 find_python() {
     local candidate
     for candidate in "${PYTHON:-}" python3.13 python3.12 \
@@ -50,24 +57,53 @@ find_python() {
         /usr/bin/python3.13 /usr/bin/python3.12 python3; do
         [ -n "$candidate" ] || continue
         command -v "$candidate" >/dev/null 2>&1 || [ -x "$candidate" ] || continue
-        if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+        if is_python_312 "$candidate"; then
             command -v "$candidate" 2>/dev/null || echo "$candidate"
             return 0
         fi
     done
-    die "Python 3.12 or newer is required: install python3.12 (or set PYTHON=/path/to/python3.12+)"
+    if [ -x "$LOCAL/tools/bin/uv" ]; then
+        candidate="$(UV_PYTHON_DOWNLOADS=never "$LOCAL/tools/bin/uv" python find '>=3.12' 2>/dev/null)" || true
+        if [ -n "$candidate" ] && is_python_312 "$candidate"; then
+            echo "$candidate"
+            return 0
+        fi
+    fi
+    return 1
+}
+
+# uv, the package installer, in a small virtualenv of its own: made with any Python 3 the
+# machine has (Debian 12's is 3.11), since uv itself does not care.
+uv_ensure() {
+    local python
+    UV="$LOCAL/tools/bin/uv"
+    [ -x "$UV" ] && return 0
+    python="$(find_python || command -v python3 || true)"
+    [ -n "$python" ] || die "no python3 on this machine: apt-get install python3 python3-venv"
+    say "Installing uv (the package installer) with $python"
+    mkdir -p "$LOCAL"
+    "$python" -m venv "$LOCAL/tools" \
+        || die "$python cannot make a virtualenv: apt-get install python3-venv"
+    "$LOCAL/tools/bin/pip" install -q uv
+}
+
+# A Python 3.12+, installed by uv where the machine has none (Debian 12): uv fetches a
+# standalone CPython build. Where downloads are not allowed, say what to install instead.
+python_ensure() {
+    PYTHON_FOUND="$(find_python)" && return 0
+    say "No Python 3.12 or newer here: installing one with uv"
+    if ! UV_PYTHON_DOWNLOADS=automatic "$UV" python install 3.13 >/dev/null; then
+        die "could not install Python 3.13 with uv (are downloads allowed?): install python3.12 or newer, or set PYTHON=/path/to/python3.12+"
+    fi
+    PYTHON_FOUND="$(find_python)" || die "uv installed Python 3.13 but it cannot be found"
 }
 
 python_env_ensure() {
     local python uv
-    python="$(find_python)"
-    mkdir -p "$LOCAL"
-    uv="$LOCAL/tools/bin/uv"
-    if [ ! -x "$uv" ]; then
-        say "Installing uv (the package installer) with $python"
-        "$python" -m venv "$LOCAL/tools"
-        "$LOCAL/tools/bin/pip" install -q uv
-    fi
+    uv_ensure
+    python_ensure
+    python="$PYTHON_FOUND"
+    uv="$UV"
     if [ ! -x "$VENV/bin/python" ]; then
         say "Creating the virtualenv .venv with $python"
         "$uv" venv -q --python "$python" "$VENV"
@@ -92,19 +128,35 @@ as_pg() {
 STARTED_PG=0
 STARTED_REDIS=0
 
+# Where the private cluster lives. As root, PostgreSQL runs as the postgres user, who may not
+# reach the checkout (a clone in /root, whose folder only root may enter): the cluster then
+# lives in /var/lib/civiccenter, in a folder named after the checkout's path, so that each
+# checkout keeps its own. Otherwise it lives in .local/.
+pg_home() {
+    if [ -n "${CIVIC_PG_HOME:-}" ]; then
+        echo "$CIVIC_PG_HOME"
+    elif [ "$(id -u)" -eq 0 ]; then
+        echo "/var/lib/civiccenter/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+    else
+        echo "$LOCAL"
+    fi
+}
+
 postgres_start() {
-    local bin data log
+    local bin home data log
     bin="$(pg_bindir)"
-    data="$LOCAL/postgres"
-    log="$LOCAL/postgres.log"
+    home="$(pg_home)"
+    data="$home/postgres"
+    log="$home/postgres.log"
+    PG_DATA="$data"
     mkdir -p "$data"
     if [ "$(id -u)" -eq 0 ]; then
-        chown postgres "$LOCAL" "$data"
+        chown postgres "$home" "$data"
         touch "$log" && chown postgres "$log"
         as_pg test -w "$data" || die "the postgres user cannot write to $data (check the folder permissions)"
     fi
     if [ ! -f "$data/PG_VERSION" ]; then
-        say "Creating a private PostgreSQL cluster in .local/postgres"
+        say "Creating a private PostgreSQL cluster in $data"
         as_pg "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 \
             --locale=C.UTF-8 >/dev/null
     fi
@@ -145,6 +197,6 @@ services_stop() {
     fi
     if [ "$STARTED_PG" = 1 ]; then
         say "Stopping PostgreSQL"
-        as_pg "$(pg_bindir)/pg_ctl" -D "$LOCAL/postgres" stop -m fast >/dev/null 2>&1 || true
+        as_pg "$(pg_bindir)/pg_ctl" -D "$PG_DATA" stop -m fast >/dev/null 2>&1 || true
     fi
 }

@@ -7,10 +7,12 @@ from pathlib import PurePosixPath
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest
+from django.views.decorators.http import require_safe
 
 PUBLIC_FOLDERS = ("logos", "posters")
 
 
+@require_safe
 def serve(request: HttpRequest, path: str) -> FileResponse:
     parts = PurePosixPath(path).parts
     if not parts or parts[0] not in PUBLIC_FOLDERS or ".." in parts:

@@ -3,7 +3,7 @@ grant reviews."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -241,7 +241,7 @@ class GrantReviewsView(PermissionRequiredMixin, View):
 
     def post(self, request):
         if not request.user.has_perm("consulting.add_grantreview"):
-            raise Http404
+            raise PermissionDenied
         form = GrantReviewForm(request.POST, searching=find_pressed(request))
         if not form.searching and form.is_valid():
             try:

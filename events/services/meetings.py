@@ -42,9 +42,11 @@ def question_submit(
 
 
 def question_support(*, question: Question, user: User) -> QuestionSupport:
-    """One vote of support per account and question."""
+    """One vote of support per account and question, not for one's own."""
     if question.status in (Question.Status.REJECTED,):
         raise ValidationError(_("This question was not accepted."))
+    if question.author_id == user.pk:
+        raise ValidationError(_("You cannot support your own question."), code="own_question")
     with duplicate_refused(
         ValidationError(_("You have already supported this question."), code="twice")
     ):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
-from initiatives.models import Organisation
+from initiatives.models import Membership, Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
 
@@ -50,6 +50,8 @@ def report_submit(
 def report_review(
     *, report: StandReport, staff: User, status: str, comment: str = ""
 ) -> StandReport:
+    if status not in StandReport.Status.values:
+        raise ValidationError(_("Choose the review's outcome."), code="unknown_status")
     if status == StandReport.Status.CHANGES and not comment.strip():
         raise ValidationError(_("Say what should be changed."), code="no_comment")
     before = audit.snapshot(report, ["status"])
@@ -82,9 +84,16 @@ def jury_score(*, report: StandReport, juror: User, criterion: str, score: int) 
 
 
 def vote(*, report: StandReport, user: User) -> PublicVote:
-    """One vote per account per event, for an accepted report."""
+    """One vote per account per event, for an accepted report of somebody else's."""
     if report.status != StandReport.Status.ACCEPTED:
         raise ValidationError(_("You can vote only for accepted reports."), code="not_accepted")
+    if (
+        report.submitted_by_id == user.pk
+        or Membership.objects.filter(organisation=report.organisation_id, user=user).exists()
+    ):
+        raise ValidationError(
+            _("You cannot vote for a report of your own initiative."), code="own_report"
+        )
     with duplicate_refused(
         ValidationError(_("You have already voted at this event."), code="twice")
     ):

@@ -25,7 +25,10 @@ def test_question_support_answer_and_commitment(
         reverse("events:questions", args=[event.slug]), {"text": "Когда починят освещение в парке?"}
     )
     question = Question.objects.get()
+    own = client.post(reverse("events:support", args=[question.pk]), follow=True)
+    assert "Нельзя поддержать собственный вопрос." in own.content.decode()
 
+    client.force_login(make_user("activist"))  # a neighbour supports it, once
     client.post(reverse("events:support", args=[question.pk]))
     response = client.post(reverse("events:support", args=[question.pk]), follow=True)
     assert "Вы уже поддержали этот вопрос." in response.content.decode()

@@ -29,6 +29,8 @@ def attendance_mark(*, day: SessionDay, marks: dict[int, bool], user: User) -> i
         Attendance.objects.update_or_create(
             enrolment_id=enrolment_id, day=day, defaults={"present": present, "marked_by": user}
         )
+    if not marks:
+        return 0
     audit.record(
         day.session,
         actor=user,

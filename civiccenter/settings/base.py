@@ -206,7 +206,7 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
         "use_ssl": env.bool("EMAIL_USE_SSL", default=False),
         "timeout": env.int("EMAIL_TIMEOUT", default=30),
     }
-elif EMAIL_BACKEND_PATH.endswith("filebased.EmailBackend"):
+elif EMAIL_BACKEND_PATH.endswith(("filebased.EmailBackend", "ReadableFileBackend")):
     _mailer_options = {
         "file_path": str(env.path("EMAIL_FILE_PATH", default=BASE_DIR / ".local" / "mail"))
     }

@@ -6,7 +6,10 @@ os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("SECRET_KEY", "local-development-only-not-a-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("SECURE_COOKIES", "false")
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+os.environ.setdefault("EMAIL_BACKEND", "civiccenter.kernel.mail_backends.ReadableFileBackend")
+# Demo addresses in a domain reserved for examples (RFC 2606): a real centre sets its own.
+os.environ.setdefault("DEFAULT_FROM_EMAIL", "portal@centre.example")
+os.environ.setdefault("CENTRE_CONTACT_EMAIL", "info@centre.example")
 
 from .base import *  # noqa: E402
 

@@ -220,6 +220,8 @@ SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Russian date and time formats that read as people write them (civiccenter/kernel/formats).
+FORMAT_MODULE_PATH = ["civiccenter.kernel.formats"]
 USE_I18N = True
 USE_TZ = True
 # The centre's own time zone: Asia/Yekaterinburg for Perm, Europe/Moscow for Penza,

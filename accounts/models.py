@@ -21,7 +21,7 @@ class User(AbstractUser):
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc,assignment]
+    objects: ClassVar[UserManager["User"]] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("user")

@@ -6,17 +6,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from civiccenter.kernel import health, media
-from portal.views import pages
 
 # The admin signs in through allauth: its rate limits and two-factor step apply there too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
-    path("", pages.HomeView.as_view(), name="home"),
-    path("privacy/", pages.PrivacyPolicyView.as_view(), name="privacy"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("desk/", pages.DeskView.as_view(), name="desk"),
+    path("", include("portal.urls")),
     # Passports are documents of the top app, kept under the registry's address.
     path("initiatives/passports/", include("portal.passport_urls")),
     path("initiatives/", include("initiatives.urls")),

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel import figures
 from civiccenter.kernel.dashboards import share_of_target
 from civiccenter.kernel.models import targets_for
 from civiccenter.kernel.quarters import Quarter
@@ -27,6 +28,23 @@ class Row:
     quarter: object
     previous: object
     year_to_date: object
+    is_hours: bool = False
+
+    def shown(self, value: object) -> str:
+        """The value as every document prints it (civiccenter/kernel/figures.py)."""
+        return figures.hours(value) if self.is_hours else figures.count(value)  # type: ignore[arg-type]
+
+    @property
+    def shown_quarter(self) -> str:
+        return self.shown(self.quarter)
+
+    @property
+    def shown_previous(self) -> str:
+        return self.shown(self.previous)
+
+    @property
+    def shown_year_to_date(self) -> str:
+        return self.shown(self.year_to_date)
 
 
 def _period(start: date, end: date, *, breakdowns: bool = False) -> dict:
@@ -45,6 +63,7 @@ def _period(start: date, end: date, *, breakdowns: bool = False) -> dict:
     }
 
 
+HOURS = _("h")
 ROWS: list[tuple[StrOrPromise, StrOrPromise, Callable[[dict], Any]]] = [
     (_("Consulting hours"), _("h"), lambda p: p["consulting"]["hours"]),
     (_("Consultations given"), _("pcs"), lambda p: p["consulting"]["sessions"]),
@@ -75,7 +94,14 @@ def quarter_figures(quarter: Quarter) -> dict:
     year = _period(date(quarter.year, 1, 1), quarter.end)
     targets = targets_for(quarter)
     rows = [
-        Row(str(label), str(unit), value(current), value(previous), value(year))
+        Row(
+            str(label),
+            str(unit),
+            value(current),
+            value(previous),
+            value(year),
+            is_hours=str(unit) == str(HOURS),
+        )
         for label, unit, value in ROWS
     ]
     return {

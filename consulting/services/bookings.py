@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,8 @@ from ..ics import booking_calendar
 from ..models import Booking, Consultant, ConsultingTopic
 from ..selectors import free_slots
 from ..slots import is_offered
+
+DEADLOCK_DETECTED = "40P01"  # PostgreSQL's error code
 
 
 class SlotTaken(ValidationError):
@@ -74,11 +76,18 @@ def _check_slot(
 
 
 def _save_or_slot_taken(booking: Booking, **save_kwargs: Any) -> None:
+    """Saves the booking, or says the slot is taken: the exclusion constraint refused it, or
+    PostgreSQL chose this request as the loser of two that checked the same slot at the same
+    moment (a deadlock on the constraint's check; the other request keeps the slot)."""
     try:
         with transaction.atomic():
             booking.save(**save_kwargs)
     except IntegrityError as error:
         if "no_double_booking" in str(error):
+            raise SlotTaken() from error
+        raise
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) == DEADLOCK_DETECTED:
             raise SlotTaken() from error
         raise
 

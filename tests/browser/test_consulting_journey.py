@@ -81,7 +81,7 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
         duration.press("Enter")
         page.wait_for_url(re.compile(r"/consulting/dashboard/\?quarter=2026-Q4"))
         checked_page.assert_accessible()
-        assert page.locator("#hours-total").inner_text() == "1,50"
+        assert page.locator("#hours-total").inner_text() == "1,5"
         assert page.get_by_text("Консультация внесена в журнал.").is_visible()
 
     log = ConsultationLog.objects.get()

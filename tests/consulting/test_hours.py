@@ -221,7 +221,7 @@ def test_dashboard_shows_hours_against_the_editable_target(client, clock, consul
 
     html = client.get(reverse("consulting:dashboard") + "?quarter=2026-Q4").content.decode()
 
-    assert 'id="hours-total">1,50<' in html
+    assert 'id="hours-total">1,5<' in html
     assert "часов из 200 по плану" in html
     assert "IV квартал 2026" in html
 

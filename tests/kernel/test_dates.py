@@ -11,7 +11,7 @@ from civiccenter.kernel.dates import time_span
 
 
 def _local(*parts) -> datetime:
-    return timezone.make_aware(datetime(*parts))
+    return datetime(*parts, tzinfo=timezone.get_current_timezone())
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from civiccenter.kernel.templatetags.portal import as_version
 from tests.factories import EventFactory, OrganisationFactory, OrganisationLinkFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,8 @@ def test_home_page_runs_a_constant_number_of_queries(client, django_assert_num_q
 def test_privacy_policy_exists_in_both_languages(client, settings):
     html = client.get(reverse("privacy")).content.decode()
     assert "Политика обработки персональных данных" in html
-    assert settings.PERSONAL_DATA_POLICY_VERSION in html
+    # The version is a date, printed as people read one («25 ноября 2026»).
+    assert f"Редакция {as_version(settings.PERSONAL_DATA_POLICY_VERSION)}" in html
 
     client.post(reverse("set_language"), {"language": "en", "next": "/privacy/"})
     assert "Personal data processing policy" in client.get(reverse("privacy")).content.decode()

@@ -82,7 +82,7 @@ def test_report_pdf_and_xlsx_carry_the_figures(
     assert "3,5 / 250 ч" in text  # consulting hours against the target
     rows = [" ".join(line.split()) for line in _pdf_text(report, tmp_path, "-layout").splitlines()]
     # indicator, unit, the quarter, the previous quarter, the year to date
-    assert "1 Часы консультаций ч 3,50 0,00 3,50" in rows
+    assert "1 Часы консультаций ч 3,5 0 3,5" in rows
     assert "9 Публикации в СМИ шт. 7 0 7" in rows
     assert "10 Обещаний дано на встречах шт. 2 0 2" in rows
     assert "11 Выполнено обещаний шт. 1 0 1" in rows

@@ -1,9 +1,10 @@
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django import template
+from django.utils.formats import date_format
 
-from .. import dates
+from .. import dates, figures
 from ..phones import display_phone
 
 register = template.Library()
@@ -25,3 +26,26 @@ def phone(value: str) -> str:
 def time_span(start: datetime, end: datetime) -> str:
     """{% time_span event.starts_at event.ends_at %}: see civiccenter/kernel/dates.py."""
     return dates.time_span(start, end)
+
+
+@register.filter
+def as_version(value: str) -> str:
+    """{{ policy_version|as_version }}: a version named by its date (2026-11-25) as people read
+    a date («25 ноября 2026»); any other name as it is."""
+    try:
+        day = date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+    return date_format(day, "j E Y")
+
+
+@register.filter(name="roubles")
+def roubles_filter(value: Any) -> str:
+    """{{ costs_total|roubles }}: see civiccenter/kernel/figures.py."""
+    return figures.roubles(value)
+
+
+@register.filter(name="hours")
+def hours_filter(value: Any) -> str:
+    """{{ figures.hours|hours }}: see civiccenter/kernel/figures.py."""
+    return figures.hours(value)

@@ -1,0 +1,12 @@
+"""The portal's own pages at the top of the address book: the home page, the policy and the
+staff desk."""
+
+from django.urls import path
+
+from .views import pages
+
+urlpatterns = [
+    path("", pages.HomeView.as_view(), name="home"),
+    path("privacy/", pages.PrivacyPolicyView.as_view(), name="privacy"),
+    path("desk/", pages.DeskView.as_view(), name="desk"),
+]

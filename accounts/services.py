@@ -13,6 +13,7 @@ from civiccenter.kernel import audit
 
 from .models import PersonalDataConsent, User
 from .roles import PRIVILEGED_ROLES, Role
+from .signals import consent_withdrawn
 
 
 @transaction.atomic
@@ -47,10 +48,13 @@ def active_consent(user: User) -> PersonalDataConsent | None:
 
 @transaction.atomic
 def consent_withdraw(*, user: User, ip_address: str | None) -> User:
-    """Withdrawal deactivates the account at once; anonymisation follows within 30 days.
+    """Withdrawal deactivates the account and stops processing at once; anonymisation follows
+    within 30 days.
 
-    The sweep `anonymise_due_accounts` does the anonymisation, so that a withdrawal made by
-    mistake can still be discussed with the centre before the data is gone.
+    Every app above cancels the person's live bookings, registrations and enrolments through
+    `consent_withdrawn` (places go to the waitlist). The sweep `anonymise_due_accounts` does
+    the anonymisation, so that a withdrawal made by mistake can still be discussed with the
+    centre before the data is gone.
     """
     now = timezone.now()
     user.consents.filter(withdrawn_at__isnull=True).update(
@@ -59,6 +63,7 @@ def consent_withdraw(*, user: User, ip_address: str | None) -> User:
     user.is_active = False
     user.save(update_fields=["is_active"])
     audit.record(user, actor=user, action="consent_withdrawn")
+    consent_withdrawn.send(sender=User, user=user)
     return user
 
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training")
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

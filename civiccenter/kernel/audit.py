@@ -33,6 +33,7 @@ ACTIONS = {
     "returned": pgettext_lazy("audit", "returned for changes"),
     "published": pgettext_lazy("audit", "published"),
     "cancelled": pgettext_lazy("audit", "cancelled"),
+    "cancelled_consent_withdrawn": pgettext_lazy("audit", "cancelled: consent withdrawn"),
     "confirmed": pgettext_lazy("audit", "confirmed"),
     "declined": pgettext_lazy("audit", "declined"),
     "moved": pgettext_lazy("audit", "moved"),

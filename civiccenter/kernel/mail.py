@@ -63,10 +63,16 @@ def email_deliver(*, email_id: int) -> OutgoingEmail:
     for filename, content, mimetype in email.attachments:
         message.attach(filename, content, mimetype)
     message.send()
+    # Once the letter has gone, the outbox keeps only the facts (to whom, what subject, when,
+    # Message-ID): the text and the attachments (tickets, calendars) are personal data the
+    # portal no longer needs. `purge_outbox` removes even those facts later.
     OutgoingEmail.objects.filter(pk=email_id).update(
         state=OutgoingEmail.State.SENT,
         sent_at=timezone.now(),
         message_id=str(message.message()["Message-ID"]),
+        body="",
+        html_body="",
+        attachments=[],
     )
     email.refresh_from_db()
     return email

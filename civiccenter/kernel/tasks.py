@@ -7,8 +7,15 @@ from django.core.mail import EmailMultiAlternatives
 
 from .jobs import TRANSIENT_ERRORS, BackgroundJob
 from .mail import deliver_outgoing_email, resend_stale_emails
+from .retention import purge_expired
 
-__all__ = ["deliver_email", "deliver_outgoing_email", "resend_stale_outbox"]
+__all__ = ["deliver_email", "deliver_outgoing_email", "purge_expired_data", "resend_stale_outbox"]
+
+
+@shared_task(base=BackgroundJob)
+def purge_expired_data() -> dict[str, int]:
+    """Daily (Celery beat): expired sessions and old sent letters are deleted."""
+    return purge_expired()
 
 
 @shared_task(base=BackgroundJob)

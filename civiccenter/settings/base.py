@@ -280,6 +280,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.request_feedback",
         "schedule": crontab(minute=35),
     },
+    "purge-expired": {
+        "task": "civiccenter.kernel.tasks.purge_expired_data",
+        "schedule": crontab(hour=3, minute=40),
+    },
     "resend-stale-emails": {
         "task": "civiccenter.kernel.tasks.resend_stale_outbox",
         "schedule": crontab(minute="4-59/5"),
@@ -323,6 +327,8 @@ PERSONAL_DATA_POLICY_VERSION = env("PERSONAL_DATA_POLICY_VERSION", default="2026
 # Days between a withdrawal of consent and anonymisation. The sweep runs every hour, so 29
 # days keeps the law's 30-day limit.
 PERSONAL_DATA_ANONYMISE_AFTER_DAYS = env.int("PERSONAL_DATA_ANONYMISE_AFTER_DAYS", default=29)
+# How long the facts of a sent letter (to, subject, time; the text is dropped at once) are kept.
+OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=90)
 # Staff and administration accounts must have an authenticator app.
 MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=True)
 

@@ -190,6 +190,24 @@ def booking_cancel(*, booking: Booking, user: User) -> Booking:
     return booking
 
 
+def bookings_cancel_on_withdrawal(*, user: User) -> list[int]:
+    """A person who withdrew consent keeps no live booking: each is cancelled and only the
+    consultant is told, so the hour is free for someone else."""
+    cancelled = []
+    live = Booking.objects.select_for_update().filter(
+        activist=user, status__in=Booking.LIVE, starts_at__gt=timezone.now()
+    )
+    for booking in live.select_related("consultant__user", "topic"):
+        booking.status = Booking.Status.CANCELLED
+        booking.save(update_fields=["status", "updated_at"])
+        audit.record(booking, actor=user, action="cancelled_consent_withdrawn")
+        _notify(
+            booking, "cancelled", to=[booking.consultant.user.email], calendar=True, cancelled=True
+        )
+        cancelled.append(booking.pk)
+    return cancelled
+
+
 @transaction.atomic
 def booking_move(*, booking: Booking, user: User, starts_at: datetime) -> Booking:
     """Moves a booking to another free slot of the same consultant."""
@@ -216,6 +234,7 @@ def send_reminders(*, now: datetime | None = None) -> list[int]:
     now = now or timezone.now()
     due = Booking.objects.filter(
         status=Booking.Status.CONFIRMED,
+        activist__is_active=True,
         reminder_sent_at__isnull=True,
         starts_at__gt=now,
         starts_at__lte=now + timedelta(hours=24),

@@ -102,7 +102,9 @@ def send_ticket(registration: Registration) -> None:
 
 
 @transaction.atomic
-def registration_cancel(*, registration: Registration, user: User) -> Registration:
+def registration_cancel(
+    *, registration: Registration, user: User, action: str = "cancelled"
+) -> Registration:
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.user_id != user.pk and not user.has_perm("events.change_registration"):
@@ -112,7 +114,7 @@ def registration_cancel(*, registration: Registration, user: User) -> Registrati
     was_registered = registration.status == R.REGISTERED
     registration.status = R.CANCELLED
     registration.save(update_fields=["status"])
-    audit.record(registration, actor=user, action="cancelled")
+    audit.record(registration, actor=user, action=action)
     if was_registered:
         fill_free_places(
             capacity=event.capacity,
@@ -121,6 +123,21 @@ def registration_cancel(*, registration: Registration, user: User) -> Registrati
             promote=_promote,
         )
     return registration
+
+
+def registrations_cancel_on_withdrawal(*, user: User) -> list[int]:
+    """A person who withdrew consent keeps no place at an event not yet over; the places go to
+    the waitlist."""
+    live = Registration.objects.filter(
+        user=user, status__in=[R.REGISTERED, R.WAITLISTED], event__ends_at__gt=timezone.now()
+    )
+    cancelled = []
+    for registration in live:
+        registration_cancel(
+            registration=registration, user=user, action="cancelled_consent_withdrawn"
+        )
+        cancelled.append(registration.pk)
+    return cancelled
 
 
 def _promote(registration: Registration) -> None:

@@ -228,3 +228,16 @@ def test_a_job_whose_database_stays_away_says_so(monkeypatch):
     report.refresh_from_db()
     assert report.state == "failed"
     assert report.error.startswith("База данных или очередь задач оставались недоступны")
+
+
+def test_every_scheduled_task_exists(settings):
+    """A beat entry naming a task nobody registered would fail silently every day."""
+    from civiccenter.celery import app
+
+    app.loader.import_default_modules()
+    missing = [
+        entry["task"]
+        for entry in settings.CELERY_BEAT_SCHEDULE.values()
+        if entry["task"] not in app.tasks
+    ]
+    assert missing == []

@@ -3,6 +3,7 @@ simultaneous enrolments never exceed the capacity."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -77,7 +78,7 @@ def enrolment_create(
 
 
 @transaction.atomic
-def enrolment_cancel(*, enrolment: Enrolment, user: User) -> Enrolment:
+def enrolment_cancel(*, enrolment: Enrolment, user: User, action: str = "cancelled") -> Enrolment:
     """Frees the place; the first person on the waitlist gets it and is told by e-mail."""
     session = Session.objects.select_for_update().get(pk=enrolment.session_id)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
@@ -88,10 +89,25 @@ def enrolment_cancel(*, enrolment: Enrolment, user: User) -> Enrolment:
     was_enrolled = enrolment.status == E.ENROLLED
     enrolment.status = E.CANCELLED
     enrolment.save(update_fields=["status"])
-    audit.record(enrolment, actor=user, action="cancelled")
+    audit.record(enrolment, actor=user, action=action)
     if was_enrolled:
         promote_from_waitlist(session)
     return enrolment
+
+
+def enrolments_cancel_on_withdrawal(*, user: User) -> list[int]:
+    """A person who withdrew consent leaves every session not yet over; their places go to the
+    waitlist."""
+    live = (
+        Enrolment.objects.filter(user=user, status__in=[E.ENROLLED, E.WAITLISTED])
+        .annotate(last=Max("session__days__ends_at"))
+        .filter(Q(last__gt=timezone.now()) | Q(last__isnull=True))
+    )
+    cancelled = []
+    for enrolment in live:
+        enrolment_cancel(enrolment=enrolment, user=user, action="cancelled_consent_withdrawn")
+        cancelled.append(enrolment.pk)
+    return cancelled
 
 
 def promote_from_waitlist(session: Session) -> list[Enrolment]:

@@ -13,7 +13,10 @@ def send_day_before(*, now: datetime | None = None) -> list[int]:
     now = now or timezone.now()
     due = (
         Enrolment.objects.filter(
-            status=Enrolment.Status.ENROLLED, reminded_at__isnull=True, session__is_cancelled=False
+            status=Enrolment.Status.ENROLLED,
+            user__is_active=True,
+            reminded_at__isnull=True,
+            session__is_cancelled=False,
         )
         .annotate(first=Min("session__days__starts_at"))
         .filter(first__gt=now, first__lte=now + timedelta(hours=24))
@@ -40,7 +43,9 @@ def request_feedback(*, now: datetime | None = None) -> list[int]:
     attended = Attendance.objects.filter(enrolment=OuterRef("pk"), present=True)
     due = (
         Enrolment.objects.filter(
-            status=Enrolment.Status.ENROLLED, feedback_requested_at__isnull=True
+            status=Enrolment.Status.ENROLLED,
+            user__is_active=True,
+            feedback_requested_at__isnull=True,
         )
         .annotate(last=Max("session__days__ends_at"))
         .filter(Exists(attended), last__lte=now)

@@ -50,6 +50,20 @@ class SignupForm(HoneypotFormMixin, AllauthSignupForm):
         return user
 
 
+class ConsentForm(forms.Form):
+    """The same separate consent as at sign-up, for a person who has not given it to the
+    policy in force."""
+
+    personal_data_consent = forms.BooleanField(
+        label=_("I consent to the processing of my personal data"),
+        required=True,
+        error_messages={
+            "required": _("Tick the box to give your consent, or sign out."),
+        },
+    )
+    use_required_attribute = False
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User

@@ -46,6 +46,14 @@ def active_consent(user: User) -> PersonalDataConsent | None:
     return user.consents.filter(withdrawn_at__isnull=True).order_by("-given_at").first()
 
 
+def consent_is_current(user: User) -> bool:
+    """The person consented to the policy now in force (accounts made by staff have no consent
+    yet, and a new policy version asks everyone again)."""
+    return user.consents.filter(
+        withdrawn_at__isnull=True, policy_version=settings.PERSONAL_DATA_POLICY_VERSION
+    ).exists()
+
+
 @transaction.atomic
 def consent_withdraw(*, user: User, ip_address: str | None) -> User:
     """Withdrawal deactivates the account and stops processing at once; anonymisation follows

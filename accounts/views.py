@@ -6,11 +6,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, UpdateView
 
 from . import services
-from .forms import ConsentWithdrawalForm, ProfileForm
+from .consent_gate import remember_consent
+from .forms import ConsentForm, ConsentWithdrawalForm, ProfileForm
 from .models import User
 from .roles import Role, user_roles
 
@@ -34,6 +36,35 @@ class ProfileView(LoginRequiredMixin, UpdateView):
     def form_valid(self, form):
         messages.success(self.request, _("Your profile has been saved."))
         return super().form_valid(form)
+
+
+class ConsentGiveView(LoginRequiredMixin, FormView):
+    """Where the consent gate sends a person without a consent to the policy in force."""
+
+    form_class = ConsentForm
+    template_name = "accounts/consent.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["previous"] = services.active_consent(cast(User, self.request.user))
+        context["next"] = self._next()
+        return context
+
+    def form_valid(self, form):
+        user = cast(User, self.request.user)
+        if not services.consent_is_current(user):
+            services.consent_record(user=user, ip_address=get_adapter().get_client_ip(self.request))
+        remember_consent(self.request, user)
+        messages.success(self.request, _("Thank you: your consent has been recorded."))
+        return redirect(self._next())
+
+    def _next(self) -> str:
+        target = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        if url_has_allowed_host_and_scheme(
+            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
+        ):
+            return target
+        return str(reverse_lazy("home"))
 
 
 class ConsentWithdrawView(LoginRequiredMixin, FormView):

@@ -2,9 +2,10 @@ from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import PersonalDataConsent, User
 from events.models import Event
 from initiatives.models import Organisation, OrganisationLink
 
@@ -24,6 +25,16 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
             self.save()
+
+    @factory.post_generation
+    def consented(self, create, extracted, **kwargs):
+        """People have consented to the policy in force unless consented=False is passed."""
+        if create and extracted is not False:
+            PersonalDataConsent.objects.create(
+                user=self,
+                policy_version=settings.PERSONAL_DATA_POLICY_VERSION,
+                given_at=timezone.now(),
+            )
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_consent_roles_and_withdrawal_are_in_the_trail(make_user):
     coordinator = make_user("coordinator")
-    person = make_user()
+    person = make_user(consented=False)
 
     services.consent_record(user=person, ip_address="192.0.2.7")
     services.user_set_roles(user=person, roles=["activist", "trainer"], actor=coordinator)

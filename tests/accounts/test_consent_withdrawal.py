@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def consenting_activist(activist):
+def consenting_activist(make_user):
+    activist = make_user("activist", consented=False)
     services.consent_record(user=activist, ip_address="10.0.0.7")
     return activist
 

@@ -59,6 +59,10 @@ class CheckedPage:
             if v["impact"] in BLOCKING_IMPACTS
         ]
         assert not blocking, f"axe on {self.page.url}:\n" + "\n".join(blocking)
+        overflow = self.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{self.page.url} scrolls sideways by {overflow}px"
         self.checked.add(self._path(self.page.url))
 
     def finish(self):
@@ -68,9 +72,22 @@ class CheckedPage:
         assert not self.csp_violations, f"CSP violations: {self.csp_violations}"
 
 
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def viewport(request):
+    """Every journey runs on a desktop screen and on a phone's (390×844), where no page may
+    scroll sideways (`CheckedPage.assert_accessible`)."""
+    return request.param
+
+
 @pytest.fixture
-def checked_page(browser, live_server, reference_data):
-    context = browser.new_context(locale="ru-RU", viewport={"width": 1280, "height": 900})
+def checked_page(browser, live_server, reference_data, viewport):
+    context = browser.new_context(
+        locale="ru-RU", viewport=viewport, is_mobile=viewport is PHONE, has_touch=viewport is PHONE
+    )
     context.set_default_timeout(15_000)
     page = context.new_page()
     checked = CheckedPage(page, live_server.url)

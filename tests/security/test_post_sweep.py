@@ -67,6 +67,7 @@ EXPECTED = {
     "account_reset_password_from_key_done": (405, 405, 405, 405, 405),
     "account_set_password": (302, 302, 302, 302, 302),
     "account_signup": (200, 302, 302, 302, 302),
+    "accounts:consent_give": (302, 200, 200, 200, 200),
     "accounts:consent_withdraw": (302, 200, 200, 200, 200),
     "accounts:profile": (302, 302, 302, 302, 302),
     "consulting:availability": (302, 403, 403, 404, 403),

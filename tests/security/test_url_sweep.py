@@ -36,6 +36,7 @@ EXPECTED = {
     "account_reset_password_from_key_done": PUBLIC,
     "account_set_password": (302, 302, 302, 302, 302),
     "account_signup": (200, 302, 302, 302, 302),
+    "accounts:consent_give": SIGNED_IN,
     "accounts:consent_withdraw": POST_ONLY,
     "accounts:profile": SIGNED_IN,
     "mfa_activate_totp": (302, 302, 302, 302, 302),

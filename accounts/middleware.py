@@ -3,20 +3,49 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .consent_gate import SESSION_KEY, remember_consent
+from .models import User
 from .roles import requires_two_factor
 
-# Pages a staff member without an authenticator may still open: setting one up (allauth may
-# ask for the password again first), leaving, the language switch and the policy page.
-_OPEN_PREFIXES = (
-    "/accounts/2fa/",
-    "/accounts/reauthenticate/",
-    "/accounts/logout/",
-    "/i18n/",
-    "/static/",
-    "/privacy/",
-)
+# Pages every signed-in person may open whatever the portal still asks of them: leaving, the
+# language switch and the policy page.
+_ALWAYS_OPEN = ("/accounts/logout/", "/i18n/", "/static/", "/privacy/")
+
+
+def _is_consent_page(path: str) -> bool:
+    return path == reverse("accounts:consent_give")
+
+
+class ConsentRequiredMiddleware:
+    """Nobody works in the portal without a consent to the policy in force (see
+    `consent_gate`); only the consent page and the pages always open are reachable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            isinstance(user, User)
+            and not request.path.startswith(_ALWAYS_OPEN)
+            and not _is_consent_page(request.path)
+            and request.session.get(SESSION_KEY) != settings.PERSONAL_DATA_POLICY_VERSION
+        ):
+            remember_consent(request, user)
+            if request.session.get(SESSION_KEY) != settings.PERSONAL_DATA_POLICY_VERSION:
+                target = reverse("accounts:consent_give")
+                if request.method == "GET":
+                    target += "?" + urlencode({"next": request.get_full_path()})
+                return redirect(target)
+        return self.get_response(request)
+
+
+# A staff member without an authenticator may still set one up (allauth may ask for the
+# password again first) and give the consent the gate above asks for first.
+_OPEN_WITHOUT_AUTHENTICATOR = (*_ALWAYS_OPEN, "/accounts/2fa/", "/accounts/reauthenticate/")
 
 
 class StaffTwoFactorMiddleware:
@@ -30,7 +59,8 @@ class StaffTwoFactorMiddleware:
         if (
             settings.MFA_REQUIRED_FOR_STAFF
             and requires_two_factor(user)
-            and not request.path.startswith(_OPEN_PREFIXES)
+            and not request.path.startswith(_OPEN_WITHOUT_AUTHENTICATOR)
+            and not _is_consent_page(request.path)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             messages.warning(

@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "accounts.consent_gate.ConsentRequiredMiddleware",
+    "accounts.middleware.ConsentRequiredMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
 ]
 

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from accounts.consent_gate import SESSION_KEY, ConsentRequiredMiddleware
+from accounts.consent_gate import SESSION_KEY
+from accounts.middleware import ConsentRequiredMiddleware
 from accounts.models import PersonalDataConsent
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,22 @@ def test_an_unsafe_next_address_is_ignored(client, make_user):
         {"personal_data_consent": "on", "next": "https://evil.example/"},
     )
     assert given["Location"] == reverse("home")
+
+
+def test_a_new_staff_account_gives_consent_then_sets_up_two_factor(client, settings, make_user):
+    """The consent gate and the two-factor rule must not send each other round in circles."""
+    settings.MFA_REQUIRED_FOR_STAFF = True
+    coordinator = make_user("coordinator", consented=False)  # no consent, no authenticator
+    client.force_login(coordinator)
+    gate = reverse("accounts:consent_give")
+
+    assert client.get(reverse("accounts:profile"))["Location"].startswith(gate)
+    assert client.get(gate).status_code == 200
+    given = client.post(gate, {"personal_data_consent": "on"})
+    assert client.get(given["Location"])["Location"] == reverse("mfa_activate_totp")
+    # allauth asks for the password again before the set-up; nobody sends back to the gate.
+    setup = client.get(reverse("mfa_activate_totp"), follow=True)
+    assert setup.status_code == 200
+    assert [url for url, _status in setup.redirect_chain] == [
+        f"{reverse('account_reauthenticate')}?next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F"
+    ]

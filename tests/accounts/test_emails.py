@@ -5,16 +5,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db
+from .signup_data import SIGNUP
 
-SIGNUP = {
-    "last_name": "Соколова",
-    "first_name": "Анна",
-    "email": "anna@example.org",
-    "password1": "correct-horse-battery-7",
-    "password2": "correct-horse-battery-7",
-    "personal_data_consent": "on",
-}
+pytestmark = pytest.mark.django_db
 
 
 def test_the_verification_letter_names_the_centre_and_the_portal(

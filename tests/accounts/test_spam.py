@@ -6,16 +6,9 @@ from django.urls import reverse
 
 from accounts.models import User
 
-pytestmark = pytest.mark.django_db
+from .signup_data import SIGNUP
 
-SIGNUP = {
-    "last_name": "Соколова",
-    "first_name": "Анна",
-    "email": "anna@example.org",
-    "password1": "correct-horse-battery-7",
-    "password2": "correct-horse-battery-7",
-    "personal_data_consent": "on",
-}
+pytestmark = pytest.mark.django_db
 
 
 def test_a_bot_that_fills_the_hidden_field_is_refused_and_no_account_is_made(client):

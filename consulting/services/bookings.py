@@ -190,6 +190,7 @@ def booking_cancel(*, booking: Booking, user: User) -> Booking:
     return booking
 
 
+@transaction.atomic
 def bookings_cancel_on_withdrawal(*, user: User) -> list[int]:
     """A person who withdrew consent keeps no live booking: each is cancelled and only the
     consultant is told, so the hour is free for someone else."""

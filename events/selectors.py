@@ -71,3 +71,30 @@ def tickets_of(user: User) -> QuerySet:
     return (
         Registration.objects.filter(user=user).select_related("event").order_by("-event__starts_at")
     )
+
+
+def events_for_staff(*, past: bool, kind: str = "") -> QuerySet:
+    """The centre's events for its staff, published or not: upcoming ones soonest first, past
+    ones latest first, each with its registrations counted and whether its outcomes are in
+    (one query, whatever the number of events)."""
+    now = timezone.now()
+    events = Event.objects.select_related("series", "parent", "outcome").annotate(
+        registered=Count(
+            "registrations", filter=Q(registrations__status=Registration.Status.REGISTERED)
+        ),
+        waiting=Count(
+            "registrations", filter=Q(registrations__status=Registration.Status.WAITLISTED)
+        ),
+        arrived=Count(
+            "registrations",
+            filter=Q(
+                registrations__status=Registration.Status.REGISTERED,
+                registrations__checked_in_at__isnull=False,
+            ),
+        ),
+    )
+    if kind in Event.Kind.values:
+        events = events.filter(kind=kind)
+    if past:
+        return events.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+    return events.filter(ends_at__gte=now).order_by("starts_at", "id")

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import door, games, meetings, posters, public
+from .views import door, games, manage, meetings, posters, public
 
 app_name = "events"
 
@@ -25,6 +25,15 @@ urlpatterns = [
         posters.ReportActionView.as_view(),
         name="report_action",
     ),
+    path("manage/", manage.ManageListView.as_view(), name="manage"),
+    path("manage/new/", manage.EventEditPage.as_view(), name="manage_create"),
+    path("manage/<int:pk>/", manage.EventEditPage.as_view(), name="manage_event"),
+    path("manage/<int:pk>/programme/", manage.ProgrammeEditPage.as_view(), name="manage_programme"),
+    path("manage/<int:pk>/outcome/", manage.OutcomeEditPage.as_view(), name="manage_outcome"),
+    path("manage/<int:pk>/copy/", manage.CopyView.as_view(), name="manage_copy"),
+    path("manage/<int:pk>/cancel/", manage.CancelEventView.as_view(), name="manage_cancel"),
+    path("manage/<int:pk>/commitment/", manage.CommitmentPage.as_view(), name="manage_commitment"),
+    path("manage/teams/<int:pk>/", manage.TeamPage.as_view(), name="manage_team"),
     path("<str:slug>/", public.EventView.as_view(), name="event"),
     path("<str:slug>/register/", public.RegisterView.as_view(), name="register"),
     path("<str:slug>/stand/", public.StandView.as_view(), name="stand"),

@@ -71,7 +71,25 @@ PERSONAL_ITEMS = [
     NavItem(_("My tickets"), "events:tickets", _signed_in),
 ]
 
+
+def _superuser(user) -> bool:
+    """The Django admin is a superuser's repair tool: no staff role needs it for its work."""
+    return user.is_authenticated and user.is_superuser
+
+
 DESK_ITEMS = [
+    NavItem(
+        _("The centre's events"),
+        "events:manage",
+        _perm("events.change_event"),
+        _("Create, edit, copy and cancel events; programmes, partners and outcomes."),
+    ),
+    NavItem(
+        _("Targets of the quarters"),
+        "targets",
+        _perm("civiccenter.change_quarterlytarget"),
+        _("Hours of consulting and training and the other indicators promised each quarter."),
+    ),
     NavItem(
         _("Quarterly reports"),
         "reports:archive",
@@ -153,8 +171,8 @@ DESK_ITEMS = [
     NavItem(
         _("Administration panel"),
         "admin:index",
-        staff_or_administration,
-        _("Catalogues, accounts, targets and corrections."),
+        _superuser,
+        _("Repairs of records by the superuser."),
     ),
 ]
 

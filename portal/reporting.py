@@ -29,6 +29,11 @@ class Row:
     previous: object
     year_to_date: object
     is_hours: bool = False
+    target: object = None
+
+    @property
+    def shown_target(self) -> str:
+        return "" if self.target is None else self.shown(self.target)
 
     def shown(self, value: object) -> str:
         """The value as every document prints it (civiccenter/kernel/figures.py)."""
@@ -64,24 +69,85 @@ def _period(start: date, end: date, *, breakdowns: bool = False) -> dict:
 
 
 HOURS = _("h")
-ROWS: list[tuple[StrOrPromise, StrOrPromise, Callable[[dict], Any]]] = [
-    (_("Consulting hours"), _("h"), lambda p: p["consulting"]["hours"]),
-    (_("Consultations given"), _("pcs"), lambda p: p["consulting"]["sessions"]),
-    (_("Training hours"), _("h"), lambda p: p["training"]["hours"]),
-    (_("Participant-hours of training"), _("h"), lambda p: p["training"]["participant_hours"]),
-    (_("Events held"), _("pcs"), lambda p: p["events"]["events"]),
-    (_("Event participants"), _("people"), lambda p: p["events"]["participants"]),
-    (_("Speeches"), _("pcs"), lambda p: p["events"]["speeches"]),
-    (_("Master-classes"), _("pcs"), lambda p: p["events"]["master_classes"]),
-    (_("Publications in the media"), _("pcs"), lambda p: p["events"]["media_publications"]),
-    (_("Commitments made at meetings"), _("pcs"), lambda p: p["events"]["commitments_made"]),
-    (_("Commitments done"), _("pcs"), lambda p: p["events"]["commitments_done"]),
-    (_("New records in the registry"), _("pcs"), lambda p: p["registry"]["new"]),
-    (_("Registered as NGOs"), _("pcs"), lambda p: p["registry"]["registered_as_ngo"]),
-    (_("Grant applications reviewed"), _("pcs"), lambda p: p["reviews"]["reviewed"]),
-    (_("Grants won after review"), _("pcs"), lambda p: p["reviews"]["won"]),
-    (_("Grants won by initiatives"), _("pcs"), lambda p: p["registry"]["grants_won"]),
-    (_("Partnership agreements"), _("pcs"), lambda p: p["registry"]["partnerships"]),
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A row of the quarterly report: its key (for targets), its name, unit and figure."""
+
+    key: str
+    label: StrOrPromise
+    unit: StrOrPromise
+    value: Callable[[dict], Any]
+
+    @property
+    def is_hours(self) -> bool:
+        return str(self.unit) == str(HOURS)
+
+
+INDICATORS: list[Indicator] = [
+    Indicator("consulting_hours", _("Consulting hours"), HOURS, lambda p: p["consulting"]["hours"]),
+    Indicator(
+        "consultations", _("Consultations given"), _("pcs"), lambda p: p["consulting"]["sessions"]
+    ),
+    Indicator("training_hours", _("Training hours"), HOURS, lambda p: p["training"]["hours"]),
+    Indicator(
+        "participant_hours",
+        _("Participant-hours of training"),
+        HOURS,
+        lambda p: p["training"]["participant_hours"],
+    ),
+    Indicator("events", _("Events held"), _("pcs"), lambda p: p["events"]["events"]),
+    Indicator(
+        "participants", _("Event participants"), _("people"), lambda p: p["events"]["participants"]
+    ),
+    Indicator("speeches", _("Speeches"), _("pcs"), lambda p: p["events"]["speeches"]),
+    Indicator(
+        "master_classes", _("Master-classes"), _("pcs"), lambda p: p["events"]["master_classes"]
+    ),
+    Indicator(
+        "media_publications",
+        _("Publications in the media"),
+        _("pcs"),
+        lambda p: p["events"]["media_publications"],
+    ),
+    Indicator(
+        "commitments_made",
+        _("Commitments made at meetings"),
+        _("pcs"),
+        lambda p: p["events"]["commitments_made"],
+    ),
+    Indicator(
+        "commitments_done",
+        _("Commitments done"),
+        _("pcs"),
+        lambda p: p["events"]["commitments_done"],
+    ),
+    Indicator(
+        "new_records", _("New records in the registry"), _("pcs"), lambda p: p["registry"]["new"]
+    ),
+    Indicator(
+        "registered_as_ngo",
+        _("Registered as NGOs"),
+        _("pcs"),
+        lambda p: p["registry"]["registered_as_ngo"],
+    ),
+    Indicator(
+        "reviews", _("Grant applications reviewed"), _("pcs"), lambda p: p["reviews"]["reviewed"]
+    ),
+    Indicator("reviews_won", _("Grants won after review"), _("pcs"), lambda p: p["reviews"]["won"]),
+    Indicator(
+        "grants_won",
+        _("Grants won by initiatives"),
+        _("pcs"),
+        lambda p: p["registry"]["grants_won"],
+    ),
+    Indicator(
+        "partnerships",
+        _("Partnership agreements"),
+        _("pcs"),
+        lambda p: p["registry"]["partnerships"],
+    ),
 ]
 
 
@@ -95,14 +161,15 @@ def quarter_figures(quarter: Quarter) -> dict:
     targets = targets_for(quarter)
     rows = [
         Row(
-            str(label),
-            str(unit),
-            value(current),
-            value(previous),
-            value(year),
-            is_hours=str(unit) == str(HOURS),
+            str(indicator.label),
+            str(indicator.unit),
+            indicator.value(current),
+            indicator.value(previous),
+            indicator.value(year),
+            is_hours=indicator.is_hours,
+            target=targets.get(indicator.key),
         )
-        for label, unit, value in ROWS
+        for indicator in INDICATORS
     ]
     return {
         "quarter": quarter,

@@ -22,7 +22,9 @@ def registry_summary() -> dict:
 
 
 def upcoming_events(limit: int = 5) -> QuerySet[Event]:
-    return Event.objects.filter(ends_at__gte=timezone.now()).order_by("starts_at")[:limit]
+    return Event.objects.filter(is_published=True, ends_at__gte=timezone.now()).order_by(
+        "starts_at"
+    )[:limit]
 
 
 def largest_communities(limit: int = 6) -> QuerySet[Organisation]:

@@ -3,10 +3,16 @@ staff desk."""
 
 from django.urls import path
 
-from .views import pages
+from .views import pages, targets
 
 urlpatterns = [
     path("", pages.HomeView.as_view(), name="home"),
     path("privacy/", pages.PrivacyPolicyView.as_view(), name="privacy"),
     path("desk/", pages.DeskView.as_view(), name="desk"),
+    path("desk/targets/", targets.TargetsListView.as_view(), name="targets"),
+    path(
+        "desk/targets/<int:year>/<int:quarter>/",
+        targets.TargetsEditView.as_view(),
+        name="targets_edit",
+    ),
 ]

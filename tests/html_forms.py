@@ -30,7 +30,9 @@ class _FormReader(HTMLParser):
                 return
             if kind in ("submit", "button", "file", "image", "reset"):
                 return
-            self.data.append((attributes["name"], attributes.get("value") or ""))
+            default = "on" if kind in ("checkbox", "radio") else ""  # what a browser sends
+            value = attributes.get("value")
+            self.data.append((attributes["name"], default if value is None else value))
         elif tag == "select":
             self._select, self._multiple = attributes["name"], "multiple" in attributes
             self._options, self._chosen = [], False

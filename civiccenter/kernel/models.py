@@ -19,6 +19,12 @@ class QuarterlyTarget(models.Model):
     )
     consulting_hours = models.PositiveIntegerField(_("consulting hours"))
     training_hours = models.PositiveIntegerField(_("training hours"))
+    indicators = models.JSONField(
+        _("targets of the other indicators"),
+        default=dict,
+        blank=True,
+        help_text=_("{indicator key: target} for the quarterly report's other rows."),
+    )
 
     class Meta:
         verbose_name = _("quarterly target")
@@ -38,8 +44,11 @@ class QuarterlyTarget(models.Model):
 
 
 def targets_for(quarter: Quarter) -> dict[str, int]:
+    """The quarter's targets by indicator key: hours of consulting and training always (the
+    defaults from settings without a row), the other indicators where a target is set."""
     row = QuarterlyTarget.objects.filter(year=quarter.year, quarter=quarter.number).first()
     return {
+        **(row.indicators if row else {}),
         "consulting_hours": row.consulting_hours
         if row
         else settings.QUARTERLY_TARGET_CONSULTING_HOURS,

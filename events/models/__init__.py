@@ -1,4 +1,4 @@
-from .core import AgendaItem, Event, EventSeries, Partner
+from .core import AgendaItem, Event, EventSeries, Partner, SiteZone
 from .games import GameParticipant, Outcome, Team
 from .meetings import Commitment, Question, QuestionSupport
 from .participation import Registration, Stand
@@ -13,6 +13,7 @@ __all__ = [
     "JuryScore",
     "Outcome",
     "Partner",
+    "SiteZone",
     "PublicVote",
     "Question",
     "QuestionSupport",

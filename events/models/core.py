@@ -64,8 +64,15 @@ class Event(models.Model):
         _("places"), null=True, blank=True, help_text=_("Empty: no limit.")
     )
     registration_open = models.BooleanField(_("registration open"), default=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: registration stays open until the event ends."),
+    )
     reports_deadline = models.DateTimeField(_("deadline for stand reports"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("event")
@@ -83,27 +90,52 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+
+class SiteZone(models.Model):
+    """A zone of one event's site plan, named by its staff (seed 002: the stage, the art
+    workshop, the children's area, the jazz café, the book shop, the navigation desk…)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="zones")
+    name = models.CharField(_("zone"), max_length=100)
+    note = models.CharField(_("where it is"), max_length=255, blank=True)
+    position = models.PositiveSmallIntegerField(_("position on the plan"), default=0)
+
+    class Meta:
+        verbose_name = _("zone of the site plan")
+        verbose_name_plural = _("site plan")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "name"],
+                name="one_zone_name_per_event",
+                violation_error_message=_("The site plan already has a zone of that name."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
 
 class AgendaItem(models.Model):
-    """A point of the programme, in a room or a zone of the site plan (seed 002)."""
-
-    class Zone(models.TextChoices):
-        STAGE = "stage", _("Stage")
-        ART_WORKSHOP = "art_workshop", _("Art workshop")
-        CHILDREN = "children", _("Children's area")
-        CAFE = "cafe", _("Café")
-        BOOKS = "books", _("Book stall")
-        LOUNGE = "lounge", _("Deck chairs and benches")
-        INSTALLATION = "installation", _("Installation")
-        NAVIGATION = "navigation", _("Navigation desk")
-        HALL = "hall", _("Hall")
-        ROOM = "room", _("Room")
+    """A point of the programme, in a zone of the event's own site plan or a room."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda")
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     title = models.CharField(_("title"), max_length=255)
-    zone = models.CharField(_("zone"), max_length=16, choices=Zone.choices, default=Zone.HALL)
+    zone = models.ForeignKey(
+        SiteZone,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("zone"),
+    )
+    audience = models.CharField(_("audience"), max_length=255, blank=True)
     room = models.CharField(_("room"), max_length=100, blank=True)
     format = models.CharField(_("format"), max_length=100, blank=True)
     speakers = models.CharField(_("speakers"), max_length=500, blank=True)

@@ -50,12 +50,19 @@ def places_taken(event: Event) -> int:
     return event.registrations.filter(status=R.REGISTERED).count()
 
 
+def registration_is_open(event: Event) -> bool:
+    """Staff keep registration open, the event is not cancelled, and its deadline (or, without
+    one, its end) has not passed."""
+    closes_at = event.registration_closes_at or event.ends_at
+    return event.registration_open and not event.is_cancelled and timezone.now() < closes_at
+
+
 @transaction.atomic
 def registration_create(
     *, event: Event, user: User, organisation: Organisation | None = None, waitlist: bool = False
 ) -> Registration:
     event = Event.objects.select_for_update().get(pk=event.pk)
-    if not event.registration_open or event.ends_at <= timezone.now():
+    if not registration_is_open(event):
         raise ValidationError(_("Registration for this event is closed."), code="closed")
     membership_require(organisation=organisation, user=user)
     twice = ValidationError(_("You are already registered for this event."), code="twice")
@@ -86,11 +93,12 @@ def registration_create(
     return registration
 
 
-def send_ticket(registration: Registration) -> None:
+def send_ticket(registration: Registration, *, promoted: bool = False) -> None:
+    """The ticket with its QR code; `promoted`: the letter says a place freed up for them."""
     send_templated(
         "events/email/ticket",
         to=[registration.user.email],
-        context={"registration": registration, "event": registration.event},
+        context={"registration": registration, "event": registration.event, "promoted": promoted},
         attachments=[
             (
                 f"ticket-{registration.ticket_code}.svg",
@@ -116,13 +124,19 @@ def registration_cancel(
     registration.save(update_fields=["status"])
     audit.record(registration, actor=user, action=action)
     if was_registered:
-        fill_free_places(
-            capacity=event.capacity,
-            taken=places_taken(event),
-            waiting=event.registrations.filter(status=R.WAITLISTED),
-            promote=_promote,
-        )
+        waitlist_fill(event)
     return registration
+
+
+def waitlist_fill(event: Event) -> list[Registration]:
+    """Free places go to the people waiting, in the order they joined, each told by a ticket
+    e-mail that says they came off the waitlist. Call with the event's row locked."""
+    return fill_free_places(
+        capacity=event.capacity,
+        taken=places_taken(event),
+        waiting=event.registrations.filter(status=R.WAITLISTED),
+        promote=_promote,
+    )
 
 
 def registrations_cancel_on_withdrawal(*, user: User) -> list[int]:
@@ -144,7 +158,7 @@ def _promote(registration: Registration) -> None:
     registration.status = R.REGISTERED
     registration.save(update_fields=["status"])
     audit.record(registration, actor=None, action="promoted")
-    send_ticket(registration)
+    send_ticket(registration, promoted=True)
 
 
 class AlreadyCheckedIn(ValidationError):

@@ -75,7 +75,7 @@ class EventView(View):
     def get(self, request, slug):
         event = get_object_or_404(
             Event.objects.select_related("series", "parent").prefetch_related(
-                "agenda", "partners", "sub_events"
+                "agenda__zone", "partners", "sub_events"
             ),
             slug=slug,
             is_published=True,
@@ -108,6 +108,7 @@ class EventView(View):
             if event.capacity is None
             else max(event.capacity - figures["registered"], 0),
             "offer_waitlist": request.GET.get("full") == "1",
+            "registration_open": registrations.registration_is_open(event),
             "is_meeting": event.kind in ("coffee_with_mayor", "head_meeting", "civic_vernissage"),
             **context_extra,
         }

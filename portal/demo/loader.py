@@ -15,7 +15,7 @@ from accounts.services import consent_record, user_set_roles
 from civiccenter.kernel.quarters import Quarter
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
 from consulting.services import hours
-from events.models import AgendaItem, Commitment, Event, EventSeries, Partner
+from events.models import AgendaItem, Commitment, Event, EventSeries, Partner, SiteZone
 from initiatives.models import ImportJob, Organisation
 from initiatives.services import importing
 from portal.models import PracticePassport
@@ -230,19 +230,32 @@ def load_event_details(*, today=None) -> int:
     weekend = Event.objects.get(slug="ot-zhitelya-k-gorozhaninu")
     if not weekend.agenda.exists():
         start = weekend.starts_at
+        site_plan = [
+            "Сцена",
+            "Зал постер-сессии",
+            "Арт-мастерская",
+            "Детская площадка",
+            "Джаз-кафе",
+            "Книжная лавка",
+            "Стойка навигации",
+        ]
+        zones = {
+            name: SiteZone.objects.create(event=weekend, name=name, position=position)
+            for position, name in enumerate(site_plan)
+        }
         plan = [
-            (0, 1, "Открытие и спич-сессия по технологии TED", "stage", "5 спичей"),
-            (1, 3, "Городская гражданская постер-сессия", "hall", "Стендовые доклады инициатив"),
-            (1, 2, "Мастер-класс: открытка для дома престарелых", "art_workshop", ""),
-            (1, 4, "Детская площадка", "children", ""),
-            (2, 3, "Раздельный сбор мусора: как начать во дворе", "cafe", ""),
-            (3, 4, "Обмен книгами", "books", ""),
+            (0, 1, "Открытие и спич-сессия по технологии TED", "Сцена", "5 спичей"),
+            (1, 3, "Городская гражданская постер-сессия", "Зал постер-сессии", "Стендовые доклады"),
+            (1, 2, "Мастер-класс: открытка для дома престарелых", "Арт-мастерская", ""),
+            (1, 4, "Детская площадка", "Детская площадка", ""),
+            (2, 3, "Раздельный сбор мусора: как начать во дворе", "Джаз-кафе", ""),
+            (3, 4, "Обмен книгами", "Книжная лавка", ""),
         ]
         for offset, end, title, zone, speakers in plan:
             AgendaItem.objects.create(
                 event=weekend,
                 title=title,
-                zone=zone,
+                zone=zones[zone],
                 speakers=speakers,
                 starts_at=start + timedelta(hours=offset),
                 ends_at=start + timedelta(hours=end),

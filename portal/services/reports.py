@@ -15,6 +15,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from civiccenter.kernel import audit, tables
@@ -27,7 +28,15 @@ from ..reporting import quarter_figures
 
 REPORT_JOB = JobState(QuarterlyReport, failed=QuarterlyReport.State.FAILED)
 logger = logging.getLogger(__name__)
-XLSX_COLUMNS = ["indicator", "unit", "quarter", "previous quarter", "year to date"]
+# The XLSX's header, in the portal's language when the file is made.
+XLSX_COLUMNS = [
+    gettext_lazy("Indicator"),
+    gettext_lazy("Unit"),
+    gettext_lazy("Target"),
+    gettext_lazy("Quarter"),
+    gettext_lazy("Previous quarter"),
+    gettext_lazy("Year to date"),
+]
 
 
 @transaction.atomic
@@ -74,18 +83,19 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
             {**figures, "centre_name": settings.CENTRE_NAME, "generated_at": timezone.now()},
         )
         pdf = render_pdf(html)
+        header = [str(column) for column in XLSX_COLUMNS]
         xlsx = tables.xlsx_bytes(
             (
                 dict(
                     zip(
-                        XLSX_COLUMNS,
-                        [r.label, r.unit, r.quarter, r.previous, r.year_to_date],
+                        header,
+                        [r.label, r.unit, r.target, r.quarter, r.previous, r.year_to_date],
                         strict=True,
                     )
                 )
                 for r in figures["rows"]
             ),
-            XLSX_COLUMNS,
+            header,
             title=str(quarter),
         )
     stem = f"quarterly-{quarter}-{report.generation}"

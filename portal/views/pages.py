@@ -3,7 +3,11 @@ from django.contrib.auth.mixins import UserPassesTestMixin
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
+from civiccenter.kernel.models import targets_for
+from civiccenter.kernel.quarters import Quarter
+
 from .. import selectors
+from ..desk import tasks_for
 from ..navigation import desk_for, staff_or_administration
 
 
@@ -12,14 +16,15 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        targets = targets_for(Quarter.current())
         context.update(
             registry=selectors.registry_summary(),
             events=selectors.upcoming_events(),
             communities=selectors.largest_communities(),
             topics=selectors.consulting_topics(),
             programmes=selectors.training_programmes(),
-            target_training_hours=settings.QUARTERLY_TARGET_TRAINING_HOURS,
-            target_consulting_hours=settings.QUARTERLY_TARGET_CONSULTING_HOURS,
+            target_training_hours=targets["training_hours"],
+            target_consulting_hours=targets["consulting_hours"],
         )
         return context
 
@@ -50,4 +55,5 @@ class DeskView(UserPassesTestMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["items"] = desk_for(self.request.user)
+        context["tasks"] = tasks_for(self.request.user)
         return context

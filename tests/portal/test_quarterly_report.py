@@ -81,14 +81,24 @@ def test_report_pdf_and_xlsx_carry_the_figures(
     assert "Квартальный отчёт: III квартал 2026" in text
     assert "3,5 / 250 ч" in text  # consulting hours against the target
     rows = [" ".join(line.split()) for line in _pdf_text(report, tmp_path, "-layout").splitlines()]
-    # indicator, unit, the quarter, the previous quarter, the year to date
-    assert "1 Часы консультаций ч 3,5 0 3,5" in rows
+    # indicator, unit, the target, the quarter, the previous quarter, the year to date
+    assert "1 Часы консультаций ч 250 3,5 0 3,5" in rows
     assert "9 Публикации в СМИ шт. 7 0 7" in rows
     assert "10 Обещаний дано на встречах шт. 2 0 2" in rows
     assert "11 Выполнено обещаний шт. 1 0 1" in rows
 
     sheet = load_workbook(io.BytesIO(report.xlsx.read())).active
-    rows = {row[0]: row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    header = next(sheet.iter_rows(max_row=1, values_only=True))
+    assert header == (
+        "Показатель",
+        "Ед. изм.",
+        "План",
+        "Квартал",
+        "Прошлый квартал",
+        "С начала года",
+    )
+    assert next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))[2] == 250
+    rows = {row[0]: row[3] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert Decimal(str(rows["Часы консультаций"])) == Decimal("3.5")
     assert rows["Публикации в СМИ"] == 7
     assert rows["Выполнено обещаний"] == 1

@@ -17,7 +17,7 @@ from consulting.models import (
     GrantReview,
     Roadmap,
 )
-from events.models import Commitment, Event, Question, Registration, StandReport
+from events.models import Commitment, Event, Question, Registration, StandReport, Team
 from initiatives.models import ImportJob, Invitation, Membership
 from portal.models import PracticePassport, QuarterlyReport
 from tests.factories import OrganisationFactory
@@ -94,6 +94,7 @@ def world(make_user):
         poster=ContentFile(b"%PDF-1.4", name="p.pdf"),
         status="accepted",
     )
+    team = Team.objects.create(event=event, number=1)
     job = ImportJob.objects.create(
         file=ContentFile(b"name\nA\n", name="l.csv"), original_name="l.csv", created_by=staff
     )
@@ -139,6 +140,7 @@ def world(make_user):
             "enrolment": enrolment,
             "certificate": certificate,
             "event": event,
+            "team": team,
             "registration": registration,
             "question": question,
             "commitment": commitment,

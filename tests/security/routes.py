@@ -60,6 +60,8 @@ def kwargs_for(name: str, world: dict) -> dict:
         "events:moderate": {"pk": o["question"].pk, "action": "accept"},
         "events:report_action": {"pk": o["report"].pk, "action": "vote"},
         "reports:download": {"pk": o["quarterly"].pk, "fmt": "pdf"},
+        "targets_edit": {"year": 2026, "quarter": 4},
+        "events:manage_team": {"pk": o["team"].pk},
         "media": {"path": o["report"].poster.name},
         "account_confirm_email": {"key": "nokey"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "nokey"},
@@ -77,4 +79,6 @@ def kwargs_for(name: str, world: dict) -> dict:
         "teams",
     ):
         table[f"events:{route}"] = event
+    for route in ("event", "programme", "outcome", "copy", "cancel", "commitment"):
+        table[f"events:manage_{route}"] = {"pk": o["event"].pk}
     return table.get(name, {})

@@ -90,6 +90,8 @@ EXPECTED = {
     "consulting:roadmap": (302, 200, 403, 200, 403),
     "consulting:staff_bookings": (302, 403, 403, 405, 403),
     "desk": (302, 403, 403, 405, 405),
+    "targets": (302, 403, 403, 405, 405),
+    "targets_edit": (302, 403, 403, 200, 200),
     "events:calendar": (405, 405, 405, 405, 405),
     "events:cancel": (302, 302, 302, 302, 302),
     "events:check_in": (302, 403, 403, 302, 403),
@@ -100,6 +102,15 @@ EXPECTED = {
     "events:feed": (405, 405, 405, 405, 405),
     "events:gallery": (405, 405, 405, 405, 405),
     "events:game_join": (302, 302, 302, 302, 302),
+    "events:manage": (302, 403, 403, 405, 403),
+    "events:manage_create": (302, 403, 403, 200, 403),
+    "events:manage_event": (302, 403, 403, 200, 403),
+    "events:manage_programme": (302, 403, 403, 200, 403),
+    "events:manage_outcome": (302, 403, 403, 200, 403),
+    "events:manage_copy": (302, 403, 403, 200, 403),
+    "events:manage_cancel": (302, 403, 403, 302, 403),
+    "events:manage_commitment": (302, 403, 403, 200, 403),
+    "events:manage_team": (302, 403, 403, 302, 403),
     "events:moderate[accept]": (302, 403, 403, 302, 403),
     "events:moderate[reject]": (302, 403, 403, 302, 403),
     "events:moderate[answer]": (302, 403, 403, 302, 403),
@@ -190,6 +201,8 @@ CHANGES = {
     # the activist's own ticket; a coordinator may cancel any
     ("events:cancel", "activist"),
     ("events:cancel", "staff"),
+    # a coordinator cancels an event
+    ("events:manage_cancel", "staff"),
     # a coordinator moderates questions
     ("events:moderate[accept]", "staff"),
     # a coordinator moderates questions

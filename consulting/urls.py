@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import activist, availability, complex, staff
+from .views import activist, availability, complex, manage, staff
 
 app_name = "consulting"
 
@@ -27,4 +27,12 @@ urlpatterns = [
     path("reviews/<int:pk>/outcome/", staff.GrantOutcomeView.as_view(), name="outcome"),
     path("roadmaps/<int:pk>/", complex.RoadmapView.as_view(), name="roadmap"),
     path("councils/", complex.CouncilsView.as_view(), name="councils"),
+    path("councils/new/", manage.CouncilPage.as_view(), name="council_create"),
+    path("councils/<int:pk>/", manage.CouncilPage.as_view(), name="council_edit"),
+    path("roadmaps/new/", manage.RoadmapCreatePage.as_view(), name="roadmap_create"),
+    path("manage/", manage.CatalogueManageView.as_view(), name="manage"),
+    path("manage/topics/new/", manage.TopicPage.as_view(), name="topic_create"),
+    path("manage/topics/<int:pk>/", manage.TopicPage.as_view(), name="topic_edit"),
+    path("manage/consultants/new/", manage.ConsultantPage.as_view(), name="consultant_create"),
+    path("manage/consultants/<int:pk>/", manage.ConsultantPage.as_view(), name="consultant_edit"),
 ]

@@ -85,6 +85,18 @@ DESK_ITEMS = [
         _("Create, edit, copy and cancel events; programmes, partners and outcomes."),
     ),
     NavItem(
+        _("Training: sessions, programmes, trainers"),
+        "training:manage",
+        _perm("training.change_session"),
+        _("Sessions of one or several days, their places and trainers; the next run."),
+    ),
+    NavItem(
+        _("Consulting catalogue and consultants"),
+        "consulting:manage",
+        _perm("consulting.change_consultingtopic"),
+        _("The topics the centre offers and who takes them."),
+    ),
+    NavItem(
         _("Targets of the quarters"),
         "targets",
         _perm("civiccenter.change_quarterlytarget"),

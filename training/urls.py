@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import manage_views, views
 
 app_name = "training"
 
@@ -9,6 +9,20 @@ urlpatterns = [
     path("calendar.ics", views.CalendarFeedView.as_view(), name="feed"),
     path("mine/", views.MyTrainingView.as_view(), name="mine"),
     path("dashboard/", views.DashboardView.as_view(), name="dashboard"),
+    path("manage/", manage_views.ManageView.as_view(), name="manage"),
+    path("manage/programmes/new/", manage_views.ProgrammePage.as_view(), name="programme_create"),
+    path(
+        "manage/programmes/<int:pk>/", manage_views.ProgrammePage.as_view(), name="programme_edit"
+    ),
+    path("manage/trainers/new/", manage_views.TrainerPage.as_view(), name="trainer_create"),
+    path("manage/trainers/<int:pk>/", manage_views.TrainerPage.as_view(), name="trainer_edit"),
+    path("manage/sessions/new/", manage_views.SessionPage.as_view(), name="session_create"),
+    path("manage/sessions/<int:pk>/", manage_views.SessionPage.as_view(), name="session_edit"),
+    path(
+        "manage/sessions/<int:pk>/copy/",
+        manage_views.SessionCopyView.as_view(),
+        name="session_copy",
+    ),
     path("sessions/<int:pk>/", views.SessionView.as_view(), name="session"),
     path("sessions/<int:pk>.ics", views.SessionCalendarView.as_view(), name="session_ics"),
     path("sessions/<int:pk>/enrol/", views.EnrolView.as_view(), name="enrol"),

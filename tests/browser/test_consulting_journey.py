@@ -55,7 +55,7 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
         checked_page.assert_accessible()
         assert page.get_by_role("cell", name="10:00–13:00", exact=True).is_visible()
         page.get_by_role("link", name="Рабочий стол").click()
-        page.get_by_role("link", name="Записи на консультации").click()
+        page.get_by_role("link", name="Записи на консультации", exact=True).click()
         checked_page.assert_accessible()
         page.get_by_role("button", name="Подтвердить").click()
         page.wait_for_url(re.compile(r"/consulting/bookings/$"))

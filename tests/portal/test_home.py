@@ -35,8 +35,9 @@ def test_browser_language_does_not_override_russian(client):
 @pytest.mark.parametrize("size", [1, 50])
 def test_home_page_runs_a_constant_number_of_queries(client, django_assert_num_queries, size):
     _fill(size)
-    # registry aggregate, events, communities, their links (prefetch), topics, programmes
-    with django_assert_num_queries(6):
+    # the quarter's targets, registry aggregate, events, communities, their links (prefetch),
+    # topics, programmes
+    with django_assert_num_queries(7):
         assert client.get(reverse("home")).status_code == 200
 
 

@@ -14,6 +14,7 @@ from consulting.models import (
     Consultant,
     ConsultationLog,
     ConsultingTopic,
+    ExpertCouncil,
     GrantReview,
     Roadmap,
 )
@@ -21,7 +22,7 @@ from events.models import Commitment, Event, Question, Registration, StandReport
 from initiatives.models import ImportJob, Invitation, Membership
 from portal.models import PracticePassport, QuarterlyReport
 from tests.factories import OrganisationFactory
-from training.models import Certificate, Enrolment, Programme, Session, SessionDay
+from training.models import Certificate, Enrolment, Programme, Session, SessionDay, Trainer
 
 
 @pytest.fixture
@@ -66,6 +67,10 @@ def world(make_user):
     )
     programme = Programme.objects.create(title="СМИ", kind="master_class")
     session = Session.objects.create(programme=programme, place="Центр", capacity=10)
+    trainer = Trainer.objects.create(name="Тренер")
+    council = ExpertCouncil.objects.create(
+        organisation=organisation, held_on=timezone.localdate(), conclusion="—"
+    )
     day = SessionDay.objects.create(
         session=session, starts_at=now + timedelta(days=2), ends_at=now + timedelta(days=2, hours=2)
     )
@@ -141,6 +146,10 @@ def world(make_user):
             "certificate": certificate,
             "event": event,
             "team": team,
+            "trainer": trainer,
+            "council": council,
+            "consultant": consultant,
+            "topic": topic,
             "registration": registration,
             "question": question,
             "commitment": commitment,

@@ -46,13 +46,13 @@ class ConsultantForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 4}),
             "topics": forms.CheckboxSelectMultiple,
         }
-        labels = {"topics": _("specialisations: the topics the consultant takes")}
+        labels = {"topics": _("Specialisations: the topics the consultant takes")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = cast(forms.ModelChoiceField, self.fields["user"])
         user.queryset = _centre_people()
-        user.label = _("member of staff")
+        user.label = _("Member of staff")
 
 
 class CouncilForm(InitiativePickerMixin, forms.ModelForm):
@@ -69,7 +69,7 @@ class CouncilForm(InitiativePickerMixin, forms.ModelForm):
             "experts": forms.CheckboxSelectMultiple,
             "conclusion": forms.Textarea(attrs={"rows": 6}),
         }
-        labels = {"conclusion": _("conclusion and decisions")}
+        labels = {"conclusion": _("Conclusion and decisions")}
 
     use_required_attribute = False
 
@@ -77,7 +77,7 @@ class CouncilForm(InitiativePickerMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         experts = cast(forms.ModelMultipleChoiceField, self.fields["experts"])
         experts.queryset = _centre_people()
-        experts.label = _("experts of the centre")
+        experts.label = _("Experts of the centre")
 
 
 class RoadmapForm(InitiativePickerMixin, forms.ModelForm):

@@ -93,8 +93,18 @@ class SiteZoneForm(forms.ModelForm):
         fields = ["name", "note", "position"]
 
 
+class BaseSiteZoneFormSet(forms.BaseInlineFormSet):
+    """New zones are numbered after the existing ones, so the plan keeps the order typed."""
+
+    def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        last = instance.zones.count() if instance is not None and instance.pk else 0
+        kwargs.setdefault("initial", [{"position": last + n} for n in range(1, self.extra + 1)])
+        super().__init__(*args, **kwargs)
+
+
 SiteZoneFormSet = forms.inlineformset_factory(
-    Event, SiteZone, form=SiteZoneForm, extra=3, can_delete=True
+    Event, SiteZone, form=SiteZoneForm, formset=BaseSiteZoneFormSet, extra=3, can_delete=True
 )
 
 

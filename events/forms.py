@@ -77,6 +77,9 @@ class ReportForm(forms.ModelForm):
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = (
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation.queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )
+        organisation.empty_label = None  # a report is always an initiative's: no blank choice
+        organisation.label = _("Initiative")

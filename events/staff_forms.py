@@ -5,9 +5,11 @@ from datetime import datetime
 from typing import cast
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import PRIVILEGED_ROLES
 from initiatives.picker import InitiativePickerMixin
 
 from .models import AgendaItem, Commitment, Event, EventSeries, Outcome, Partner, SiteZone, Team
@@ -41,6 +43,11 @@ class EventForm(forms.ModelForm):
         required=False,
         help_text=_("For a poster session: until when initiatives submit stand reports."),
     )
+    voting_closes_at = _local_datetime_field(
+        _("public voting closes"),
+        required=False,
+        help_text=_("For a poster session. Empty: voting closes when the event ends."),
+    )
 
     class Meta:
         model = Event
@@ -58,9 +65,15 @@ class EventForm(forms.ModelForm):
             "registration_open",
             "registration_closes_at",
             "reports_deadline",
+            "voting_closes_at",
+            "jury",
+            "results_published",
             "is_published",
         ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "jury": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,6 +86,13 @@ class EventForm(forms.ModelForm):
         parent.empty_label = cast(str, _("Not a part of another event"))
         series = cast(forms.ModelChoiceField, self.fields["series"])
         series.empty_label = cast(str, _("Not in a series"))
+        jury = cast(forms.ModelMultipleChoiceField, self.fields["jury"])
+        jury.queryset = (
+            get_user_model()
+            .objects.filter(groups__name__in=PRIVILEGED_ROLES, is_active=True)
+            .distinct()
+            .order_by("last_name", "first_name")
+        )
 
     def clean(self):
         cleaned = super().clean() or {}

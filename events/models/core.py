@@ -1,5 +1,6 @@
 """Events, their series and sub-events, programme and partners."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +72,24 @@ class Event(models.Model):
         help_text=_("Empty: registration stays open until the event ends."),
     )
     reports_deadline = models.DateTimeField(_("deadline for stand reports"), null=True, blank=True)
+    voting_closes_at = models.DateTimeField(
+        _("public voting closes"),
+        null=True,
+        blank=True,
+        help_text=_("For a poster session. Empty: voting closes when the event ends."),
+    )
+    jury = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="juries",
+        verbose_name=_("jury"),
+        help_text=_("For a poster session: the people who score the stand reports."),
+    )
+    results_published = models.BooleanField(
+        _("jury results published"),
+        default=False,
+        help_text=_("Until then the jury's scores are seen by the jury and the staff only."),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
 

@@ -14,9 +14,17 @@ from .core import Event
 
 class StandReport(models.Model):
     class Status(models.TextChoices):
+        """submitted → changes requested → resubmitted → accepted or declined."""
+
         SUBMITTED = "submitted", _("Submitted")
         CHANGES = "changes", _("Changes requested")
+        RESUBMITTED = "resubmitted", _("Resubmitted")
         ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    # What staff may decide, and what an author may still change.
+    DECISIONS = (Status.CHANGES, Status.ACCEPTED, Status.DECLINED)
+    OPEN_TO_AUTHOR = (Status.SUBMITTED, Status.CHANGES, Status.RESUBMITTED)
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="stand_reports")
     organisation = models.ForeignKey(

@@ -82,6 +82,16 @@ def question_answer(
     (what, responsible, due date)."""
     if not answer.strip():
         raise ValidationError(_("Write down the answer."), code="empty")
+    event = question.event
+    if event.starts_at > timezone.now():
+        raise ValidationError(
+            _("Answers are recorded at the meeting, not before it."), code="early"
+        )
+    meeting_day = timezone.localdate(event.starts_at)
+    if any(due_on < meeting_day for _what, _who, due_on in commitments):
+        raise ValidationError(
+            _("A commitment falls due after the meeting, not before."), code="due_on"
+        )
     question.answer, question.status, question.answered_at = (
         answer.strip(),
         Question.Status.ANSWERED,

@@ -20,7 +20,17 @@ from accounts.models import User
 from civiccenter.kernel import audit, editing
 from civiccenter.kernel.mail import send_templated
 
-from ..models import AgendaItem, Commitment, Event, Outcome, Partner, Registration, SiteZone, Team
+from ..models import (
+    AgendaItem,
+    Commitment,
+    Event,
+    EventSeries,
+    Outcome,
+    Partner,
+    Registration,
+    SiteZone,
+    Team,
+)
 from .registration import places_taken, waitlist_fill
 
 R = Registration.Status
@@ -185,6 +195,11 @@ def outcome_save(*, form: ModelForm, user: User) -> Outcome:
 @transaction.atomic
 def commitment_save(*, form: ModelForm, user: User) -> Commitment:
     return cast(Commitment, editing.save_model_form(form, actor=user))
+
+
+@transaction.atomic
+def series_save(*, form: ModelForm, user: User) -> EventSeries:
+    return cast(EventSeries, editing.save_model_form(form, actor=user))
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from civiccenter.kernel.editing_views import EditPage
 from initiatives.picker import find_pressed
 
 from .. import selectors
-from ..models import Commitment, Event, Outcome, Team
+from ..models import Commitment, Event, EventSeries, Outcome, Team
 from ..services import planning
 from ..staff_forms import (
     AgendaFormSet,
@@ -28,6 +28,7 @@ from ..staff_forms import (
     EventForm,
     OutcomeForm,
     PartnerFormSet,
+    SeriesForm,
     SiteZoneFormSet,
     TeamForm,
 )
@@ -55,6 +56,7 @@ class ManageListView(PermissionRequiredMixin, View):
             "kinds": Event.Kind.choices,
             "kind": kind,
             "query_string": urlencode(query),
+            "series": EventSeries.objects.all(),
         }
         return render(request, self.template_name, context)
 
@@ -236,6 +238,31 @@ class CommitmentPage(_EventPage):
 
     def get_success_url(self, instance):
         return reverse("events:commitments")
+
+
+class SeriesPage(EditPage):
+    """A series of events that recur: the forum «Диалог» twice a year."""
+
+    model = EventSeries
+    form_class = SeriesForm
+    title_new = gettext_lazy("New series of events")
+    title_edit = gettext_lazy("Series of events")
+    success_message = gettext_lazy("The series is saved.")
+
+    def get_permission_required(self):
+        return ["events.change_eventseries" if "pk" in self.kwargs else "events.add_eventseries"]
+
+    def get_context_data(self, **context):
+        context = super().get_context_data(**context)
+        context["back_url"] = reverse("events:manage")
+        context["back_label"] = _("The centre's events")
+        return context
+
+    def save(self, form, formsets):
+        return planning.series_save(form=form, user=signed_in_user(self.request))
+
+    def get_success_url(self, instance):
+        return reverse("events:manage")
 
 
 class TeamPage(EditPage):

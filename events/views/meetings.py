@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -127,8 +128,9 @@ class CommitmentsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Open ones first, the most overdue at the top; done ones after, latest first.
         commitments = Commitment.objects.select_related("event", "question").order_by(
-            "done_on", "due_on"
+            F("done_on").desc(nulls_first=True), "due_on", "id"
         )
         context.update(
             commitments=commitments,

@@ -20,6 +20,7 @@ from .. import ics, selectors
 from ..forms import OrganisationChoiceForm
 from ..models import Event, Registration
 from ..services import registration as registrations
+from ..services.posters import reports_deadline_passed
 from ..services.registration import ticket_svg
 from ..totals import event_figures
 
@@ -109,6 +110,7 @@ class EventView(View):
             else max(event.capacity - figures["registered"], 0),
             "offer_waitlist": request.GET.get("full") == "1",
             "registration_open": registrations.registration_is_open(event),
+            "reports_open": not reports_deadline_passed(event),
             "is_meeting": event.kind in ("coffee_with_mayor", "head_meeting", "civic_vernissage"),
             **context_extra,
         }

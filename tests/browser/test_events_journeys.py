@@ -110,6 +110,11 @@ def test_coffee_with_the_mayor_from_question_to_commitment_done(checked_page, ma
     assert page.get_by_text("1 поддержка").is_visible()
     log_out(checked_page)
 
+    # The meeting begins; the coordinator records the answers at it.
+    now = timezone.now()
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=now - timedelta(minutes=30), ends_at=now + timedelta(hours=1)
+    )
     log_in(checked_page, coordinator.email, totp_secret=secret)
     checked_page.goto(f"/events/{event.slug}/questions/")
     checked_page.assert_accessible()

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import Commitment, Question, StandReport
+from events.models import Commitment, Event, Question, StandReport
 from events.services import meetings, posters
 from initiatives.models import Membership
 from tests.factories import OrganisationFactory
@@ -36,6 +36,11 @@ def test_question_support_answer_and_commitment(
 
     client.force_login(coordinator)
     client.post(reverse("events:moderate", args=[question.pk, "accept"]), {"position": "1"})
+    # The meeting begins; the answers are recorded at it.
+    now = timezone.now()
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1)
+    )
     client.post(
         reverse("events:moderate", args=[question.pk, "answer"]),
         {
@@ -166,6 +171,9 @@ def test_vote_once_per_account_and_event(activist, make_user, make_event, coordi
     posters.vote(report=reports[0], user=voter)
     with pytest.raises(ValidationError, match="Вы уже голосовали на этом мероприятии."):
         posters.vote(report=reports[1], user=voter)
+    with pytest.raises(ValidationError, match="Оценивает только жюри мероприятия."):
+        posters.jury_score(report=reports[0], juror=coordinator, criterion="results", score=9)
+    event.jury.add(coordinator)
     posters.jury_score(report=reports[0], juror=coordinator, criterion="results", score=9)
     with pytest.raises(ValidationError):
         posters.jury_score(report=reports[0], juror=coordinator, criterion="results", score=11)

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from allauth.mfa.models import Authenticator
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,7 +17,10 @@ from django.utils import timezone
 from civiccenter.kernel import audit
 from civiccenter.kernel.models import AuditEntry
 from events.models import AgendaItem, Commitment, Event, Registration, SiteZone, Team
+from events.services import planning
 from events.services import registration as registrations
+from events.staff_forms import EventForm
+from tests.concurrency import at_once
 from tests.factories import OrganisationFactory
 from tests.html_forms import form_data
 
@@ -292,3 +296,85 @@ def test_activists_and_the_administration_cannot_edit_events(
         client.force_login(user)
         assert client.get(reverse("events:manage_event", args=[event.pk])).status_code == 403
         assert client.post(reverse("events:manage_cancel", args=[event.pk])).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_places_added_while_people_register_go_to_those_waiting_first(
+    make_user, make_event, coordinator
+):
+    event = make_event(capacity=2)
+    for _ in range(2):
+        registrations.registration_create(event=event, user=make_user())
+    waiting = [
+        registrations.registration_create(event=event, user=make_user(), waitlist=True)
+        for _ in range(2)
+    ]
+    newcomers = [make_user() for _ in range(4)]
+
+    def act(who):
+        if who == "raise":
+            current = Event.objects.get(pk=event.pk)
+            form = EventForm(
+                {
+                    "kind": current.kind,
+                    "title": current.title,
+                    "starts_at": _local(current.starts_at),
+                    "ends_at": _local(current.ends_at),
+                    "capacity": "4",
+                    "registration_open": "on",
+                    "is_published": "on",
+                },
+                instance=current,
+            )
+            assert form.is_valid(), form.errors
+            planning.event_save(form=form, user=coordinator)
+        else:
+            registrations.registration_create(event=event, user=who, waitlist=True)
+
+    at_once(act, ["raise", *newcomers], refused=ValidationError)
+
+    registered = Registration.objects.filter(event=event, status=Registration.Status.REGISTERED)
+    assert registered.count() == 4
+    for registration in waiting:
+        registration.refresh_from_db()
+        assert registration.status == Registration.Status.REGISTERED
+    assert not registered.filter(user__in=newcomers).exists()
+
+
+def test_commitments_list_open_ones_first_the_most_overdue_at_the_top(client, make_event):
+    meeting = make_event(kind="coffee_with_mayor", starts_in=-timedelta(days=90))
+    today = timezone.localdate()
+    done = Commitment.objects.create(
+        event=meeting,
+        what="Готово",
+        responsible="МКУ",
+        due_on=today - timedelta(days=60),
+        done_on=today - timedelta(days=50),
+    )
+    later = Commitment.objects.create(
+        event=meeting, what="Впереди", responsible="МКУ", due_on=today + timedelta(days=30)
+    )
+    overdue = Commitment.objects.create(
+        event=meeting, what="Просрочено", responsible="МКУ", due_on=today - timedelta(days=5)
+    )
+    page = client.get(reverse("events:commitments")).content.decode()
+    positions = [page.index(c.what) for c in (overdue, later, done)]
+    assert positions == sorted(positions)
+
+
+def test_answers_and_their_commitments_come_at_the_meeting(make_event, make_user, coordinator):
+    from events.models import Question
+    from events.services import meetings
+
+    upcoming = make_event(kind="coffee_with_mayor")
+    question = Question.objects.create(event=upcoming, author=make_user(), text="Сквер?")
+    with pytest.raises(ValidationError, match="на встрече, а не до неё"):
+        meetings.question_answer(question=question, answer="Сделаем", user=coordinator)
+
+    held = make_event(kind="coffee_with_mayor", starts_in=-timedelta(days=1))
+    question = Question.objects.create(event=held, author=make_user(), text="Сквер?")
+    before = timezone.localdate(held.starts_at) - timedelta(days=3)
+    with pytest.raises(ValidationError, match="после встречи"):
+        meetings.question_answer(
+            question=question, answer="Сделаем", commitments=[("Сквер", "МКУ", before)]
+        )

@@ -18,7 +18,15 @@ from consulting.models import (
     GrantReview,
     Roadmap,
 )
-from events.models import Commitment, Event, Question, Registration, StandReport, Team
+from events.models import (
+    Commitment,
+    Event,
+    EventSeries,
+    Question,
+    Registration,
+    StandReport,
+    Team,
+)
 from initiatives.models import ImportJob, Invitation, Membership
 from portal.models import PracticePassport, QuarterlyReport
 from tests.factories import OrganisationFactory
@@ -100,6 +108,7 @@ def world(make_user):
         status="accepted",
     )
     team = Team.objects.create(event=event, number=1)
+    series = EventSeries.objects.create(title="Диалог")
     job = ImportJob.objects.create(
         file=ContentFile(b"name\nA\n", name="l.csv"), original_name="l.csv", created_by=staff
     )
@@ -146,6 +155,7 @@ def world(make_user):
             "certificate": certificate,
             "event": event,
             "team": team,
+            "series": series,
             "trainer": trainer,
             "council": council,
             "consultant": consultant,

@@ -69,6 +69,7 @@ def kwargs_for(name: str, world: dict) -> dict:
         "consulting:topic_edit": {"pk": o["topic"].pk},
         "consulting:consultant_edit": {"pk": o["consultant"].pk},
         "events:manage_team": {"pk": o["team"].pk},
+        "events:series_edit": {"pk": o["series"].pk},
         "media": {"path": o["report"].poster.name},
         "account_confirm_email": {"key": "nokey"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "nokey"},

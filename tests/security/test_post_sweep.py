@@ -127,6 +127,8 @@ EXPECTED = {
     "events:manage_cancel": (302, 403, 403, 302, 403),
     "events:manage_commitment": (302, 403, 403, 200, 403),
     "events:manage_team": (302, 403, 403, 302, 403),
+    "events:series_create": (302, 403, 403, 200, 403),
+    "events:series_edit": (302, 403, 403, 200, 403),
     "events:moderate[accept]": (302, 403, 403, 302, 403),
     "events:moderate[reject]": (302, 403, 403, 302, 403),
     "events:moderate[answer]": (302, 403, 403, 302, 403),

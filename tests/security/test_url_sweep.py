@@ -153,6 +153,8 @@ EXPECTED = {
     "events:manage_cancel": (302, 403, 403, 405, 403),
     "events:manage_commitment": STAFF,
     "events:manage_team": STAFF,
+    "events:series_create": STAFF,
+    "events:series_edit": STAFF,
     "events:questions": PUBLIC,
     "events:register": POST_ONLY,
     "events:report_action": POST_ONLY,

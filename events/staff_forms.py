@@ -68,11 +68,17 @@ class EventForm(forms.ModelForm):
             "voting_closes_at",
             "jury",
             "results_published",
+            "game_team_min",
+            "game_team_max",
+            "game_social_groups",
+            "game_fields",
             "is_published",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "jury": forms.CheckboxSelectMultiple,
+            "game_social_groups": forms.Textarea(attrs={"rows": 4}),
+            "game_fields": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -99,6 +105,9 @@ class EventForm(forms.ModelForm):
         starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("An event must end after it starts."))
+        low, high = cleaned.get("game_team_min"), cleaned.get("game_team_max")
+        if low and high and high < low:
+            self.add_error("game_team_max", _("A team's largest size is below its smallest."))
         closes = cleaned.get("registration_closes_at")
         if closes and ends_at and closes > ends_at:
             self.add_error(

@@ -40,6 +40,7 @@ urlpatterns = [
     path("<str:slug>/register/", public.RegisterView.as_view(), name="register"),
     path("<str:slug>/stand/", public.StandView.as_view(), name="stand"),
     path("<str:slug>/game/", public.GameJoinView.as_view(), name="game_join"),
+    path("<str:slug>/game/leave/", games.GameLeaveView.as_view(), name="game_leave"),
     path("<str:slug>/check-in/", door.CheckInView.as_view(), name="check_in"),
     path("<str:slug>/check-in/counts/", door.CountsView.as_view(), name="counts"),
     path("<str:slug>/questions/", meetings.QuestionsView.as_view(), name="questions"),

@@ -90,6 +90,22 @@ class Event(models.Model):
         default=False,
         help_text=_("Until then the jury's scores are seen by the jury and the staff only."),
     )
+    game_team_min = models.PositiveSmallIntegerField(
+        _("team size, at least"), default=10, help_text=_("For a business game.")
+    )
+    game_team_max = models.PositiveSmallIntegerField(
+        _("team size, at most"), default=12, help_text=_("For a business game.")
+    )
+    game_social_groups = models.TextField(
+        _("social groups of the game"),
+        blank=True,
+        help_text=_("One per line. Players choose from this list; teams mix the groups."),
+    )
+    game_fields = models.TextField(
+        _("fields of activity of the game"),
+        blank=True,
+        help_text=_("One per line. Players choose from this list; teams mix the fields."),
+    )
     is_published = models.BooleanField(_("published"), default=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
 
@@ -112,6 +128,24 @@ class Event(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def social_group_choices(self) -> list[str]:
+        return _lines(self.game_social_groups)
+
+    @property
+    def field_choices(self) -> list[str]:
+        return _lines(self.game_fields)
+
+
+def _lines(text: str) -> list[str]:
+    """The non-empty lines of a list kept as text, trimmed, each once."""
+    seen: dict[str, str] = {}
+    for line in text.splitlines():
+        value = " ".join(line.split())
+        if value and value.casefold() not in seen:
+            seen[value.casefold()] = value
+    return list(seen.values())
 
 
 class SiteZone(models.Model):

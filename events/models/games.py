@@ -17,6 +17,11 @@ class GameParticipant(models.Model):
     team = models.ForeignKey(
         "Team", on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
     )
+    placed_by_hand = models.BooleanField(
+        _("placed by hand"),
+        default=False,
+        help_text=_("Forming the teams again keeps this person where the staff put them."),
+    )
 
     class Meta:
         verbose_name = _("game participant")

@@ -1,6 +1,7 @@
 """The public calendar, event pages, registration and tickets."""
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -83,7 +84,7 @@ class EventView(View):
         )
         mine = None
         form = None
-        context_extra = {}
+        context_extra: dict[str, Any] = {}
         if request.user.is_authenticated:
             mine = (
                 event.registrations.filter(user=request.user)
@@ -95,10 +96,17 @@ class EventView(View):
                 "stand_form": OrganisationChoiceForm(
                     organisations=organisations_of(request.user), required=True, prefix="stand"
                 ),
-                "in_game": event.game_participants.filter(user=request.user).exists(),
+                "in_game": event.game_participants.filter(user=request.user)
+                .select_related("team")
+                .first(),
             }
         else:
             context_extra = {}
+        player = context_extra.get("in_game")
+        if player is not None and player.team is not None:
+            context_extra["teammates"] = player.team.members.select_related("user").order_by(
+                "user__last_name", "user__first_name"
+            )
         figures = event_figures(event)
         context = {
             "event": event,

@@ -44,6 +44,6 @@ def log_in(checked_page, email: str, *, totp_secret: str | None = None) -> None:
 
 
 def log_out(checked_page) -> None:
-    checked_page.page.get_by_role("button", name="Выйти").click()
+    checked_page.page.get_by_role("button", name="Выйти", exact=True).click()
     checked_page.page.wait_for_url(re.compile(r"/$"))
     checked_page.assert_accessible()

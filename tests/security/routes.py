@@ -79,6 +79,7 @@ def kwargs_for(name: str, world: dict) -> dict:
         "register",
         "stand",
         "game_join",
+        "game_leave",
         "check_in",
         "counts",
         "questions",

@@ -118,6 +118,7 @@ EXPECTED = {
     "events:feed": (405, 405, 405, 405, 405),
     "events:gallery": (405, 405, 405, 405, 405),
     "events:game_join": (302, 302, 302, 302, 302),
+    "events:game_leave": (302, 404, 404, 404, 404),
     "events:manage": (302, 403, 403, 405, 403),
     "events:manage_create": (302, 403, 403, 200, 403),
     "events:manage_event": (302, 403, 403, 200, 403),

@@ -143,6 +143,7 @@ EXPECTED = {
     "events:feed": PUBLIC,
     "events:gallery": PUBLIC,
     "events:game_join": POST_ONLY,
+    "events:game_leave": POST_ONLY,
     "events:moderate": (302, 403, 403, 405, 403),
     "events:manage": STAFF,
     "events:manage_create": STAFF,

@@ -246,7 +246,7 @@ class CommitmentForm(forms.ModelForm):
 
     class Meta:
         model = Commitment
-        fields = ["question", "what", "responsible", "due_on"]
+        fields = ["question", "what", "responsible", "responsible_email", "due_on"]
         widgets = {"due_on": DATE_INPUT, "what": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):

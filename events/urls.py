@@ -43,6 +43,9 @@ urlpatterns = [
     path("<str:slug>/game/leave/", games.GameLeaveView.as_view(), name="game_leave"),
     path("<str:slug>/check-in/", door.CheckInView.as_view(), name="check_in"),
     path("<str:slug>/check-in/counts/", door.CountsView.as_view(), name="counts"),
+    path(
+        "<str:slug>/check-in/release/", door.ReleaseNoShowsView.as_view(), name="release_no_shows"
+    ),
     path("<str:slug>/questions/", meetings.QuestionsView.as_view(), name="questions"),
     path("<str:slug>/reports/new/", posters.SubmitReportView.as_view(), name="submit_report"),
     path("<str:slug>/reports/", posters.GalleryView.as_view(), name="gallery"),

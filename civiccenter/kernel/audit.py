@@ -48,6 +48,8 @@ ACTIONS = {
     "waitlisted": pgettext_lazy("audit", "put on the waitlist"),
     "promoted": pgettext_lazy("audit", "given a place from the waitlist"),
     "checked_in": pgettext_lazy("audit", "checked in"),
+    "released_no_show": pgettext_lazy("audit", "place released: did not come"),
+    "overdue_notified": pgettext_lazy("audit", "overdue: the responsible told"),
     "attendance": pgettext_lazy("audit", "attendance marked"),
     "requested": pgettext_lazy("audit", "requested"),
     "reviewed": pgettext_lazy("audit", "reviewed"),

@@ -281,6 +281,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "training.tasks.request_feedback",
         "schedule": crontab(minute=35),
     },
+    "overdue-commitments": {
+        "task": "events.tasks.notify_overdue_commitments",
+        "schedule": crontab(hour=9, minute=10),
+    },
     "purge-expired": {
         "task": "civiccenter.kernel.tasks.purge_expired_data",
         "schedule": crontab(hour=3, minute=40),

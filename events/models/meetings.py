@@ -69,9 +69,15 @@ class Commitment(models.Model):
     )
     what = models.TextField(_("what is promised"))
     responsible = models.CharField(_("responsible"), max_length=255)
+    responsible_email = models.EmailField(
+        _("e-mail of the responsible"),
+        blank=True,
+        help_text=_("Told when the commitment falls overdue, with the administration."),
+    )
     due_on = models.DateField(_("due date"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
     report = models.TextField(_("what was done"), blank=True)
+    overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("commitment")

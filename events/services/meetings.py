@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from civiccenter.kernel import audit
 from civiccenter.kernel.integrity import duplicate_refused
+from civiccenter.kernel.mail import send_templated
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
@@ -111,6 +112,42 @@ def question_answer(
         commitment.save()
         audit.record(commitment, actor=user, action="created")
     return question
+
+
+def commitments_overdue_notify(*, today: date | None = None) -> list[int]:
+    """Daily (Celery beat): each commitment that has fallen overdue is reported once to its
+    responsible (when their e-mail is known) and to the administration. The mark is set with
+    a conditional update before the letter is queued in the same transaction, so a repeated
+    or duplicated run never sends a second letter."""
+    from accounts.roles import Role
+
+    today = today or timezone.localdate()
+    overdue = Commitment.objects.filter(
+        done_on=None, due_on__lt=today, overdue_notified_at=None
+    ).values_list("pk", flat=True)
+    administration = list(
+        User.objects.filter(groups__name=Role.ADMINISTRATION, is_active=True).values_list(
+            "email", flat=True
+        )
+    )
+    notified = []
+    for pk in overdue:
+        with transaction.atomic():
+            taken = Commitment.objects.filter(pk=pk, overdue_notified_at=None).update(
+                overdue_notified_at=timezone.now()
+            )
+            if not taken:
+                continue
+            commitment = Commitment.objects.select_related("event").get(pk=pk)
+            recipients = sorted(set(administration) | {commitment.responsible_email} - {""})
+            send_templated(
+                "events/email/commitment_overdue",
+                to=recipients,
+                context={"commitment": commitment, "event": commitment.event},
+            )
+            audit.record(commitment, actor=None, action="overdue_notified")
+            notified.append(pk)
+    return notified
 
 
 @transaction.atomic

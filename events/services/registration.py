@@ -161,6 +161,29 @@ def _promote(registration: Registration) -> None:
     send_ticket(registration, promoted=True)
 
 
+@transaction.atomic
+def no_shows_release(*, event: Event, staff: User) -> int:
+    """Once the event has begun, staff release the places of those registered who have not
+    come; they go to the people waiting (at the door, often), in the order they joined."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.starts_at > timezone.now():
+        raise ValidationError(
+            _("Places of those who have not come are released once the event has begun."),
+            code="early",
+        )
+    absent = list(
+        event.registrations.select_for_update().filter(
+            status=R.REGISTERED, checked_in_at__isnull=True
+        )
+    )
+    for registration in absent:
+        registration.status = R.CANCELLED
+        registration.save(update_fields=["status"])
+        audit.record(registration, actor=staff, action="released_no_show")
+    waitlist_fill(event)
+    return len(absent)
+
+
 class AlreadyCheckedIn(ValidationError):
     pass
 

@@ -5,11 +5,13 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from ..models import Event
-from ..services.registration import check_in, door_counts
+from ..services.registration import check_in, door_counts, no_shows_release
 
 
 class CheckInView(PermissionRequiredMixin, View):
@@ -18,7 +20,12 @@ class CheckInView(PermissionRequiredMixin, View):
 
     def get(self, request, slug):
         event = get_object_or_404(Event, slug=slug)
-        return render(request, self.template_name, {"event": event, "counts": door_counts(event)})
+        context = {
+            "event": event,
+            "counts": door_counts(event),
+            "started": event.starts_at <= timezone.now(),
+        }
+        return render(request, self.template_name, context)
 
     def post(self, request, slug):
         event = get_object_or_404(Event, slug=slug)
@@ -47,3 +54,28 @@ class CountsView(PermissionRequiredMixin, View):
 
     def get(self, request, slug):
         return JsonResponse(door_counts(get_object_or_404(Event, slug=slug)))
+
+
+class ReleaseNoShowsView(PermissionRequiredMixin, View):
+    """After the start: the places of those who have not come go to the waitlist."""
+
+    permission_required = "events.change_registration"
+    http_method_names = ["post"]
+
+    def post(self, request, slug):
+        event = get_object_or_404(Event, slug=slug)
+        try:
+            released = no_shows_release(event=event, staff=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s place released; the waitlist has moved up.",
+                    "%(count)s places released; the waitlist has moved up.",
+                    released,
+                )
+                % {"count": released},
+            )
+        return redirect("events:check_in", slug)

@@ -380,3 +380,57 @@ def test_answers_and_their_commitments_come_at_the_meeting(make_event, make_user
         meetings.question_answer(
             question=question, answer="Сделаем", commitments=[("Сквер", "МКУ", before)]
         )
+
+
+def test_places_of_no_shows_go_to_the_waitlist_once_the_event_has_begun(
+    client, coordinator, make_event, make_user, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=2, starts_in=timedelta(hours=2))
+    came = registrations.registration_create(event=event, user=make_user())
+    absent = registrations.registration_create(event=event, user=make_user())
+    waiting = registrations.registration_create(event=event, user=make_user(), waitlist=True)
+    registrations.check_in(event=event, code=came.ticket_code, staff=coordinator)
+    with pytest.raises(ValidationError, match="после начала мероприятия"):
+        registrations.no_shows_release(event=event, staff=coordinator)
+
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - timedelta(minutes=20))
+    client.force_login(coordinator)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("events:release_no_shows", args=[event.slug]), follow=True)
+
+    assert "Освобождено 1 место" in response.content.decode()
+    statuses = {
+        r.pk: r.status for r in Registration.objects.filter(pk__in=[came.pk, absent.pk, waiting.pk])
+    }
+    assert statuses == {came.pk: "registered", absent.pk: "cancelled", waiting.pk: "registered"}
+    assert [m.to for m in mail.outbox] == [[waiting.user.email]]
+    assert audit.history(absent)[0].action == "released_no_show"
+
+
+def test_an_overdue_commitment_is_reported_once(
+    make_event, make_user, django_capture_on_commit_callbacks
+):
+    from events.services import meetings
+
+    head = make_user("administration")
+    meeting = make_event(kind="coffee_with_mayor", starts_in=-timedelta(days=40))
+    commitment = Commitment.objects.create(
+        event=meeting,
+        what="Отремонтировать сквер",
+        responsible="МКУ «Благоустройство»",
+        responsible_email="mku@example.org",
+        due_on=timezone.localdate() - timedelta(days=1),
+    )
+    Commitment.objects.create(
+        event=meeting, what="Ещё не срок", responsible="МКУ", due_on=timezone.localdate()
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = meetings.commitments_overdue_notify()
+        again = meetings.commitments_overdue_notify()  # a repeated or duplicated beat
+
+    assert (first, again) == ([commitment.pk], [])
+    assert [sorted(m.to) for m in mail.outbox] == [sorted([head.email, "mku@example.org"])]
+    assert "Отремонтировать сквер" in mail.outbox[0].body

@@ -82,6 +82,7 @@ def kwargs_for(name: str, world: dict) -> dict:
         "game_leave",
         "check_in",
         "counts",
+        "release_no_shows",
         "questions",
         "submit_report",
         "gallery",

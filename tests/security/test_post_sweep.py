@@ -114,6 +114,7 @@ EXPECTED = {
     "events:commitment_done": (302, 403, 403, 302, 302),
     "events:commitments": (405, 405, 405, 405, 405),
     "events:counts": (302, 403, 403, 405, 403),
+    "events:release_no_shows": (302, 403, 403, 302, 403),
     "events:event": (405, 405, 405, 405, 405),
     "events:feed": (405, 405, 405, 405, 405),
     "events:gallery": (405, 405, 405, 405, 405),

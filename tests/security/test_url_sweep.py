@@ -139,6 +139,7 @@ EXPECTED = {
     "events:commitment_done": (302, 403, 403, 405, 405),
     "events:commitments": PUBLIC,
     "events:counts": STAFF,
+    "events:release_no_shows": (302, 403, 403, 405, 403),
     "events:event": PUBLIC,
     "events:feed": PUBLIC,
     "events:gallery": PUBLIC,

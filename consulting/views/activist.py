@@ -1,9 +1,13 @@
 """Pages of activists: the catalogue, booking a slot, their bookings and history."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -11,8 +15,9 @@ from django.views.generic import TemplateView
 from accounts.signed_in import signed_in_user
 from initiatives.selectors import organisations_of
 
-from .. import selectors
-from ..forms import BookingForm, MoveForm
+from .. import booking_weeks, selectors
+from .. import forms as consulting_forms
+from ..forms import BookingForm, MoveForm, slot_value
 from ..models import Booking, Consultant, ConsultingTopic
 from ..services import bookings
 
@@ -29,30 +34,59 @@ class CatalogueView(TemplateView):
 
 
 class BookView(LoginRequiredMixin, View):
-    """Choose a consultant's free slot for a topic, the initiative, and the question."""
+    """Choose a consultant's free slot for a topic, the initiative, and the question — one
+    week at a time, with the first free slot of the coming weeks offered on top. Plain HTML:
+    works without JavaScript, and the week's slots are short lists of radio buttons."""
 
     template_name = "consulting/book.html"
 
-    def _form(self, request, consultants, data=None) -> BookingForm:
-        def offered():
-            slots = selectors.free_slots(consultants)
-            return [slot for consultant in consultants for slot in slots[consultant.pk]]
+    def _offered(self, consultants) -> list:
+        free = selectors.free_slots(consultants)
+        return sorted(
+            (slot for consultant in consultants for slot in free[consultant.pk]),
+            key=lambda slot: (slot.starts_at, slot.consultant_id),
+        )
 
-        return BookingForm(data, slots=offered, organisations=organisations_of(request.user))
+    def _form(self, request, consultants, data=None) -> BookingForm:
+        return BookingForm(
+            data,
+            slots=lambda: self._offered(consultants),
+            organisations=organisations_of(request.user),
+        )
 
     def _render(self, request, topic, consultants, form):
-        # One group of radio buttons per consultant, for a readable page.
-        groups = [
-            {
-                "consultant": consultant,
-                "choices": [
-                    c for c in form["slot"] if c.data["value"].startswith(f"{consultant.pk}|")
-                ],
-            }
-            for consultant in consultants
-        ]
-        has_slots = any(group["choices"] for group in groups)
-        context = {"topic": topic, "form": form, "groups": groups, "has_slots": has_slots}
+        offered = self._offered(consultants)
+        today = timezone.localdate()
+        first = offered[0] if offered else None
+        monday = booking_weeks.chosen_week(
+            request.GET.get("week", ""),
+            today=today,
+            horizon_days=settings.CONSULTING_BOOKING_HORIZON_DAYS,
+            first_free=timezone.localdate(first.starts_at) if first else None,
+        )
+        week = booking_weeks.in_week(offered, monday)
+        shown = week + ([first] if first and first not in week else [])
+        labels = dict(consulting_forms.slot_choices(shown))  # labelled only when shown
+        last_monday = booking_weeks.monday_of(
+            today + timedelta(days=settings.CONSULTING_BOOKING_HORIZON_DAYS)
+        )
+        names = {c.pk: c.user.get_full_name() or c.user.email for c in consultants}
+        context = {
+            "topic": topic,
+            "form": form,
+            "chosen": form.data.get("slot", "") if form.is_bound else "",
+            "groups": booking_weeks.group_by_day(consultants, labels, week, slot_value),
+            "first": (slot_value(first), labels[slot_value(first)], names[first.consultant_id])
+            if first
+            else None,
+            "has_slots": bool(offered),
+            "monday": monday,
+            "sunday": monday + timedelta(days=6),
+            "previous_week": monday - timedelta(days=7)
+            if monday > booking_weeks.monday_of(today)
+            else None,
+            "next_week": monday + timedelta(days=7) if monday < last_monday else None,
+        }
         return render(request, self.template_name, context)
 
     def get(self, request, topic_id):

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class InitiativesConfig(AppConfig):
     name = "initiatives"
     verbose_name = _("Registry of initiatives")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  (connects the registry's cache version)

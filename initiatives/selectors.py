@@ -20,6 +20,10 @@ from .models import (
     Topic,
 )
 
+# The versioned cache namespace of figures made from the registry (`initiatives/receivers.py`
+# bumps it when a record is saved or deleted).
+REGISTRY_CACHE = "registry"
+
 
 def published() -> QuerySet:
     return Organisation.objects.filter(moderation=Organisation.Moderation.PUBLISHED)

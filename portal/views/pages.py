@@ -3,8 +3,10 @@ from django.contrib.auth.mixins import UserPassesTestMixin
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
+from civiccenter.kernel import versioned_cache
 from civiccenter.kernel.models import targets_for
 from civiccenter.kernel.quarters import Quarter
+from initiatives.selectors import REGISTRY_CACHE
 
 from .. import selectors
 from ..desk import tasks_for
@@ -18,7 +20,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         targets = targets_for(Quarter.current())
         context.update(
-            registry=selectors.registry_summary(),
+            registry=versioned_cache.cached(REGISTRY_CACHE, "summary", selectors.registry_summary),
             events=selectors.upcoming_events(),
             communities=selectors.largest_communities(),
             topics=selectors.consulting_topics(),

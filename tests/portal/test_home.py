@@ -39,6 +39,21 @@ def test_home_page_runs_a_constant_number_of_queries(client, django_assert_num_q
     # topics, programmes
     with django_assert_num_queries(7):
         assert client.get(reverse("home")).status_code == 200
+    # The registry's figures are computed once per change of the registry, not per view.
+    with django_assert_num_queries(6):
+        assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_registry_figures_follow_a_change_of_the_registry(
+    client, django_capture_on_commit_callbacks
+):
+    OrganisationFactory(members_count=10)
+    assert '<span class="figure">10</span>' in client.get(reverse("home")).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        OrganisationFactory(members_count=5)
+
+    assert '<span class="figure">15</span>' in client.get(reverse("home")).content.decode()
 
 
 def test_privacy_policy_exists_in_both_languages(client, settings):

@@ -9,7 +9,7 @@ past the bump (a bulk update, an outage of Redis served from PostgreSQL).
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.core.cache import cache
 
@@ -43,8 +43,9 @@ def cached[T](
     version and timeout."""
     full_key = f"{namespace}:{version(namespace)}:{key}"
     missing: Any = object()
-    value = cache.get(full_key, missing)
-    if value is missing:
-        value = compute()
-        cache.set(full_key, value, timeout=timeout)
+    found = cache.get(full_key, missing)
+    if found is not missing:
+        return cast(T, found)
+    value = compute()
+    cache.set(full_key, value, timeout=timeout)
     return value

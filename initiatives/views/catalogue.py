@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.views.generic import ListView
 
+from civiccenter.kernel.pagination import CappedPaginator
+
 from .. import selectors
 
 
@@ -9,6 +11,8 @@ class CatalogueView(ListView):
 
     template_name = "initiatives/catalogue.html"
     context_object_name = "organisations"
+
+    paginator_class = CappedPaginator
 
     def get_paginate_by(self, queryset):
         return settings.REGISTRY_PAGE_SIZE

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.numbers import DecimalField
 from initiatives.models import Organisation
 from initiatives.picker import InitiativePickerMixin
 
@@ -115,12 +116,11 @@ class LogForm(InitiativePickerMixin, forms.ModelForm):
 
     picker_fields = ("organisations",)
 
-    hours = forms.DecimalField(
+    hours = DecimalField(
         label=_("Duration, hours"),
         min_value=Decimal("0.25"),
         max_value=Decimal(MAX_MINUTES) / 60,
         decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.25"}),
         error_messages={
             "min_value": _("The shortest consultation to log is 0,25 h (15 minutes)."),
             "max_value": _("A consultation cannot last more than 12 hours."),

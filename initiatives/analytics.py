@@ -13,6 +13,8 @@ from django.db.models import Count, DateField, F, Func, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from civiccenter.kernel.quarters import Quarter
+
 from .models import Grant, Organisation, Partnership, Relation
 
 SURVIVAL_CHECKPOINTS = (1, 2, 4)  # quarters after the cohort's own quarter
@@ -42,12 +44,18 @@ class CohortRow:
     size: int
     surviving: dict[int, float | None]  # checkpoint → share alive (None: not reached yet)
 
+    @property
+    def label(self) -> str:
+        """The cohort's quarter as documents name it («IV квартал 2026»)."""
+        return Quarter.of(self.quarter).label
+
 
 _SURVIVAL_SQL = """
 WITH cohort AS (
     SELECT o.id, date_trunc('quarter', o.published_at AT TIME ZONE %(tz)s) AS quarter
     FROM initiatives_organisation o
     WHERE o.moderation = 'published' AND o.published_at IS NOT NULL
+      AND o.published_at < %(now)s
 ),
 checkpoint AS (
     SELECT c.id, c.quarter, k,
@@ -70,8 +78,9 @@ ORDER BY cp.quarter, cp.k
 
 
 def cohort_survival(*, now: datetime | None = None) -> list[CohortRow]:
-    """Of the records published in each quarter, the share alive at the end of the 1st,
-    2nd and 4th quarter after it, from the dated status history (one query)."""
+    """Of the records published in each quarter before `now`, the share alive at the end of
+    the 1st, 2nd and 4th quarter after it, from the dated status history (one query). A
+    report of a past quarter passes the quarter's end: no later cohort, no later status."""
     params = {
         "tz": settings.TIME_ZONE,
         "checkpoints": list(SURVIVAL_CHECKPOINTS),

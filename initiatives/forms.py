@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.numbers import DecimalField
 from civiccenter.kernel.phones import display_phone, normalise_phone
 from civiccenter.kernel.safe_links import validate_public_url
 
@@ -265,9 +266,7 @@ class RelationForm(InitiativePickerMixin, forms.Form):
 class GrantForm(forms.Form):
     funder = forms.CharField(label=_("Funder"), max_length=255)
     title = forms.CharField(label=_("Project"), max_length=255, required=False)
-    amount = forms.DecimalField(
-        label=_("Amount, roubles"), min_value=0, max_digits=14, decimal_places=2
-    )
+    amount = DecimalField(label=_("Amount, roubles"), min_value=0, max_digits=14, decimal_places=2)
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
     awarded_on = forms.DateField(label=_("Awarded on"), required=False, widget=DATE_INPUT)
 

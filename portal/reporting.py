@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -177,7 +178,7 @@ def quarter_figures(quarter: Quarter) -> dict:
         "current": current,
         "rows": rows,
         "status_at_end": current["registry"]["status_at_end"],
-        "survival": cohort_survival(),
+        "survival": cohort_survival(now=min(quarter.bounds()[1], timezone.now())),
         "consulting_share": share_of_target(
             current["consulting"]["hours"], targets["consulting_hours"]
         ),

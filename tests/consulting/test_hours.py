@@ -241,3 +241,12 @@ def test_log_list_runs_a_constant_number_of_queries(
     with django_assert_num_queries(10):
         response = client.get(reverse("consulting:log") + "?quarter=2026-Q4")
     assert len(response.context["logs"]) == size
+
+
+def test_hours_typed_with_a_comma_are_logged(client, clock, consultant, topic):
+    client.force_login(consultant.user)
+    response = client.post(
+        reverse("consulting:log_create"), log_form_data(consultant, topic, hours="11,5")
+    )
+    assert response.status_code == 302
+    assert ConsultationLog.objects.get().duration_minutes == 690

@@ -1,7 +1,7 @@
 import io
 import os
 import subprocess
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -16,7 +16,9 @@ from consulting.models import Consultant, ConsultingTopic
 from consulting.services.hours import log_create
 from events.models import Commitment, Event, Outcome
 from portal.models import QuarterlyReport
+from portal.reporting import quarter_figures
 from portal.services import reports
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +209,23 @@ def test_a_report_is_released_for_its_retry():
 
     report.refresh_from_db()
     assert report.state == "queued"
+
+
+def test_a_past_quarters_report_holds_no_later_cohort():
+    OrganisationFactory(published_at=timezone.make_aware(datetime(2026, 8, 10, 12)))  # noqa: DTZ001
+    OrganisationFactory(published_at=timezone.now())  # this quarter, after the III
+
+    survival = quarter_figures(Q3)["survival"]
+
+    assert [cohort.label for cohort in survival] == ["III квартал 2026"]
+    assert survival[0].size == 1
+
+
+def test_the_consultants_breakdown_says_shared_consultations_count_for_each(
+    quarter_data, django_capture_on_commit_callbacks, tmp_path
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(quarter=Q3)
+    report.refresh_from_db()
+    text = " ".join(_pdf_text(report, tmp_path).split())
+    assert "входит в итог один раз, а в этой таблице — у каждого из них" in text

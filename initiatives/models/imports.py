@@ -25,6 +25,12 @@ class ImportJob(models.Model):
     total_rows = models.PositiveIntegerField(default=0)
     processed_rows = models.PositiveIntegerField(default=0)
     preview = models.JSONField(default=list, blank=True)
+    unknown_columns = models.JSONField(
+        _("columns not imported"),
+        default=list,
+        blank=True,
+        help_text=_("Headers of the file that name no field of the registry."),
+    )
     skip_duplicates = models.BooleanField(_("skip likely duplicates"), default=True)
     created_count = models.PositiveIntegerField(default=0)
     error = models.TextField(_("error"), blank=True)

@@ -61,15 +61,27 @@ IMPORT_COMMIT_JOB = JobState(
     failed=ImportJob.State.FAILED,
 )
 
+# Each column's names in a header, compared without case, spaces around or a trailing «:»/«*»
+# (found: a «Ссылка» column was silently ignored, so links were lost and duplicates missed).
 COLUMNS = {
-    "name": ("name", "название", "наименование"),
+    "name": ("name", "название", "наименование", "название инициативы", "организация"),
     "kind": ("kind", "вид", "тип"),
     "members_count": ("members_count", "members", "участники", "участников", "численность"),
     "volunteers_count": ("volunteers_count", "volunteers", "волонтёры", "волонтеры"),
     "city": ("city", "город"),
     "district": ("district", "район"),
-    "links": ("links", "ссылки", "соцсети", "социальные сети"),
-    "website": ("website", "сайт"),
+    "links": (
+        "links",
+        "link",
+        "url",
+        "ссылки",
+        "ссылка",
+        "соцсети",
+        "соцсеть",
+        "социальные сети",
+        "группа вконтакте",
+    ),
+    "website": ("website", "site", "web", "сайт", "веб-сайт"),
     "short_description": ("short_description", "description", "описание"),
     "topics": ("topics", "темы", "тематика"),
     "founded": ("founded", "founded_on", "основано", "год основания"),
@@ -90,7 +102,7 @@ class ImportFileError(ValidationError):
 # --- Reading the file --------------------------------------------------------------------
 
 
-def read_table(name: str, content: bytes) -> list[dict[str, str]]:
+def read_table(name: str, content: bytes) -> tuple[list[dict[str, str]], list[str]]:
     """Rows of a CSV or XLSX file as dictionaries keyed by our column names.
 
     The type is decided by the content: an XLSX file is a ZIP archive that openpyxl opens;
@@ -108,11 +120,19 @@ def read_table(name: str, content: bytes) -> list[dict[str, str]]:
     mapping = _map_header(header)
     if "name" not in mapping.values():
         raise ImportFileError(_("The file needs a column «name» (название)."))
-    return [
+    table = [
         {mapping[i]: (cell or "").strip() for i, cell in enumerate(row) if i in mapping}
         for row in data
         if any((cell or "").strip() for cell in row)
     ]
+    if not table:
+        raise ImportFileError(_("The file has a header but no rows: there is nothing to import."))
+    unknown = [
+        (title or "").strip()
+        for index, title in enumerate(header)
+        if index not in mapping and (title or "").strip()
+    ]
+    return table, unknown
 
 
 def _xlsx_rows(content: bytes) -> list[list[str]]:
@@ -153,13 +173,20 @@ def _csv_rows(content: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text), dialect))
 
 
+def _header_key(title: str) -> str:
+    return " ".join((title or "").casefold().replace("ё", "е").strip(" :*").split())
+
+
+_NAMES = {_header_key(name): column for column, names in COLUMNS.items() for name in names}
+
+
 def _map_header(header: list[str]) -> dict[int, str]:
-    mapping = {}
+    """{column index: field}; the first column of a field's names wins."""
+    mapping: dict[int, str] = {}
     for index, title in enumerate(header):
-        key = (title or "").strip().casefold()
-        for column, names in COLUMNS.items():
-            if key in names:
-                mapping[index] = column
+        column = _NAMES.get(_header_key(title))
+        if column is not None and column not in mapping.values():
+            mapping[index] = column
     return mapping
 
 
@@ -322,7 +349,7 @@ def import_preview(*, job_id: int) -> ImportJob:
     job = ImportJob.objects.get(pk=job_id)
     try:
         with job.file.open("rb") as handle:
-            table = read_table(job.original_name, handle.read())
+            table, unknown = read_table(job.original_name, handle.read())
     except ImportFileError as error:
         job.state, job.error = ImportJob.State.FAILED, " ".join(error.messages)
         job.finished_at = timezone.now()
@@ -339,9 +366,10 @@ def import_preview(*, job_id: int) -> ImportJob:
             ImportJob.objects.filter(pk=job.pk).update(processed_rows=len(rows))
     find_duplicates(rows)
     job.preview = rows
+    job.unknown_columns = unknown
     job.processed_rows = len(rows)
     job.state = ImportJob.State.PREVIEW
-    job.save(update_fields=["preview", "processed_rows", "total_rows", "state"])
+    job.save(update_fields=["preview", "unknown_columns", "processed_rows", "total_rows", "state"])
     return job
 
 

@@ -174,3 +174,39 @@ def test_status_endpoint_reports_progress(client, coordinator, django_capture_on
         "progress": 100,
         "finished": True,
     }
+
+
+def test_a_column_named_ssylka_brings_its_links_and_finds_duplicates_by_them(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    existing = OrganisationFactory(name="Музыканты Пензы")
+    OrganisationLinkFactory(organisation=existing, url="https://vk.com/muzpenza")
+    content = (
+        "Название инициативы;Ссылка:;Численность;Куратор\n"
+        "Музыка города;https://vk.com/muzpenza;40;Иванов\n"
+    ).encode()
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, "ssylka.csv", content)
+
+    job = _job("ssylka.csv")
+    row = job.preview[0]
+    assert row["data"]["links"] == ["https://vk.com/muzpenza"]
+    assert row["data"]["members_count"] == 40
+    assert row["duplicates"]
+    assert job.unknown_columns == ["Куратор"]
+    html = _detail(client, "ssylka.csv").content.decode()
+    assert "Эти столбцы не импортируются" in html and "Куратор" in html
+
+
+def test_a_file_with_a_header_and_no_rows_says_so(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, "empty.csv", "Название;Ссылки\n;\n".encode())
+
+    job = _job("empty.csv")
+    assert job.state == "failed"
+    assert job.error == "В файле есть заголовок, но нет строк: импортировать нечего."
+    assert "Импортировать" not in _detail(client, "empty.csv").content.decode().split("</h1>")[1]

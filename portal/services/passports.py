@@ -27,6 +27,7 @@ from initiatives.models import Membership, Organisation
 from initiatives.services.team import membership_require
 from training.models import Attendance, Programme
 
+from .. import passport_sections
 from ..models import PassportVersion, PracticePassport
 from ..passport_tables import TABLES
 
@@ -380,9 +381,7 @@ def passport_pdf_generate(*, passport_id: int, version: int) -> PracticePassport
     )
     context = {
         "passport": passport,
-        "sections": [
-            (key, TABLES[key][0], TABLES[key][1], passport.tables.get(key, [])) for key in TABLES
-        ],
+        "sections": passport_sections.sections(passport),
         "costs_total": costs_total(passport.tables),
         "centre_name": settings.CENTRE_NAME,
         "generated_at": timezone.now(),

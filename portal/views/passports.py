@@ -16,6 +16,7 @@ from accounts.signed_in import SignedInUserMixin
 from initiatives.models import Membership, Organisation
 from initiatives.selectors import organisations_of
 
+from .. import passport_sections
 from ..models import PracticePassport
 from ..passport_tables import TABLES
 from ..services import passports
@@ -155,10 +156,7 @@ class PassportView(View):
             raise Http404
         context = {
             "passport": passport,
-            "sections": [
-                (key, title, columns, passport.tables.get(key, []))
-                for key, (title, columns) in TABLES.items()
-            ],
+            "sections": passport_sections.sections(passport),
             "costs_total": passports.costs_total(passport.tables),
             "may_edit": passports.may_edit(request.user, passport),
             "is_moderator": request.user.is_authenticated and passports.is_moderator(request.user),

@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 
@@ -50,3 +53,13 @@ def test_demo_data_is_built_from_the_seeds_and_idempotent(tmp_path):
     admin = User.objects.get(email="admin@portal.local")
     assert admin.check_password(emails["admin@portal.local"])
     assert set(admin.groups.values_list("name", flat=True)) == {"administration"}
+
+
+def test_the_seed_passports_have_positions_in_their_own_column_and_no_repeated_heading():
+
+    folder = Path(__file__).resolve().parents[2] / "portal" / "demo" / "passports"
+    dialog = json.loads((folder / "dialog.json").read_text(encoding="utf-8"))
+    contacts = dialog["tables"]["contacts"]
+    assert all(row["position"] and "," not in row["name"] for row in contacts)
+    zarechny = json.loads((folder / "zarechny.json").read_text(encoding="utf-8"))
+    assert "Предпосылки реализации" not in zarechny["preconditions"]

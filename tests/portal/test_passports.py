@@ -77,7 +77,7 @@ def test_drafts_are_for_authors_and_staff_published_for_everyone(client, coordin
     client.logout()
     html = client.get(url).content.decode()
     assert "Форум «Заречный: городские сообщества в действии»" in html
-    assert 'id="costs-total">365\xa0000<' in html
+    assert 'id="costs-total" class="number">365\xa0000<' in html
 
 
 def test_passport_pdf_has_numbered_tables_and_the_costs_total(

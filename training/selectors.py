@@ -1,4 +1,4 @@
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -36,6 +36,6 @@ def enrolments_of(user: User) -> QuerySet:
     return (
         Enrolment.objects.filter(user=user)
         .select_related("session__programme", "organisation", "certificate")
-        .annotate(first_day=Min("session__days__starts_at"))
+        .annotate(first_day=Min("session__days__starts_at"), last_day=Max("session__days__ends_at"))
         .order_by("-first_day")
     )

@@ -37,6 +37,7 @@ class QuestionsView(View):
             ),
             "can_moderate": request.user.has_perm("events.change_question"),
             "answer_form": AnswerForm(),
+            "is_upcoming": event.starts_at > timezone.now(),
         }
         return render(request, self.template_name, context)
 

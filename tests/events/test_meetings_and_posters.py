@@ -309,3 +309,16 @@ def test_questions_and_commitments_lists_run_constant_queries(
     with django_assert_num_queries(3):  # commitments with their meetings, and the two counts
         response = client.get(reverse("events:commitments"))
     assert response.content.decode().count("Дело ") == size
+
+
+def test_the_anonymous_are_invited_to_sign_in_to_ask(client, make_event):
+    event = make_event(kind="coffee_with_mayor")
+    page = client.get(reverse("events:questions", args=[event.slug])).content.decode()
+    assert "Войдите, чтобы задать вопрос главе города" in page
+
+
+def test_after_the_start_no_question_form_is_offered(client, activist, make_event):
+    event = make_event(kind="coffee_with_mayor", starts_in=-timedelta(minutes=10))
+    client.force_login(activist)
+    page = client.get(reverse("events:questions", args=[event.slug])).content.decode()
+    assert "Встреча уже началась" in page and "Отправить вопрос" not in page

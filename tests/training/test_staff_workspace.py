@@ -149,3 +149,15 @@ def test_the_list_takes_the_same_queries_for_more_sessions(client, trainer_user,
     for _ in range(10):
         make_session(days=2)
     assert queries() == few
+
+
+def test_a_certificate_is_offered_only_after_the_last_day(client, make_session, make_user):
+    session = make_session(days=2)
+    person = make_user()
+    enrolments.enrolment_create(session=session, user=person)
+    client.force_login(person)
+
+    page = client.get(reverse("training:mine")).content.decode()
+
+    assert "Получить сертификат" not in page
+    assert "Сертификат — после последнего дня" in page

@@ -7,5 +7,6 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.ProfileView.as_view(), name="profile"),
     path("consent/", views.ConsentGiveView.as_view(), name="consent_give"),
+    path("my-data.json", views.PersonalDataView.as_view(), name="personal_data"),
     path("consent/withdraw/", views.ConsentWithdrawView.as_view(), name="consent_withdraw"),
 ]

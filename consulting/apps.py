@@ -7,6 +7,11 @@ class ConsultingConfig(AppConfig):
     verbose_name = _("Consulting")
 
     def ready(self) -> None:
+        from civiccenter.kernel import personal_data
+
+        from . import personal_data as exporters
+
+        personal_data.register("consultation bookings", exporters.bookings)
         from . import receivers
 
         receivers.connect()

@@ -7,6 +7,13 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
+        from civiccenter.kernel import personal_data
+
+        from . import personal_data as exporters
+
+        personal_data.register("event registrations", exporters.registrations)
+        personal_data.register("questions to the head of the city", exporters.questions)
+        personal_data.register("votes, supports and games", exporters.participation)
         from . import receivers
 
         receivers.connect()

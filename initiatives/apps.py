@@ -7,4 +7,9 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Registry of initiatives")
 
     def ready(self) -> None:
+        from civiccenter.kernel import personal_data
+
+        from . import personal_data as exporters
+
+        personal_data.register("initiatives", exporters.memberships)
         from . import receivers  # noqa: F401  (connects the registry's cache version)

@@ -7,6 +7,11 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self) -> None:
+        from civiccenter.kernel import personal_data
+
+        from . import personal_data as exporters
+
+        personal_data.register("training", exporters.enrolments)
         from . import receivers
 
         receivers.connect()

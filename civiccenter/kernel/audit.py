@@ -60,6 +60,7 @@ ACTIONS = {
     "reopened": pgettext_lazy("audit", "reopened"),
     "consent_given": pgettext_lazy("audit", "consent given"),
     "consent_withdrawn": pgettext_lazy("audit", "consent withdrawn"),
+    "data_downloaded": pgettext_lazy("audit", "personal data downloaded"),
     "anonymised": pgettext_lazy("audit", "anonymised"),
     "roles": pgettext_lazy("audit", "roles changed"),
     "teams_formed": pgettext_lazy("audit", "teams formed"),

@@ -39,6 +39,7 @@ EXPECTED = {
     "accounts:consent_give": SIGNED_IN,
     "accounts:consent_withdraw": POST_ONLY,
     "accounts:profile": SIGNED_IN,
+    "accounts:personal_data": SIGNED_IN,
     "mfa_activate_totp": (302, 302, 302, 302, 302),
     "mfa_authenticate": (302, 302, 302, 302, 302),
     "mfa_deactivate_totp": (302, 404, 404, 302, 302),

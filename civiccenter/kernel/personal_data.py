@@ -1,0 +1,45 @@
+"""What the portal holds about one person, for the person to download (152-FZ art. 14: the
+subject's right to learn what is processed about them).
+
+Each app registers, in its AppConfig.ready, a function that returns its part for a user —
+plain JSON-ready values, the person's own data only (not other people's names in a shared
+record) — so the account page lists every app without importing one:
+
+    personal_data.register("bookings", bookings_of_person)
+"""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+Exporter = Callable[[Any], Any]
+_EXPORTERS: dict[str, Exporter] = {}
+
+
+def register(name: str, exporter: Exporter) -> None:
+    _EXPORTERS[name] = exporter
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON carries it: dates and times in ISO form, money as text."""
+    if isinstance(value, datetime):
+        return (
+            timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
+
+
+def collect(user: Any) -> dict[str, Any]:
+    """Every registered part, by name, in a stable order."""
+    return {name: plain(_EXPORTERS[name](user)) for name in sorted(_EXPORTERS)}

@@ -1,0 +1,42 @@
+"""Events' part of what the portal holds about a person."""
+
+from .models import GameParticipant, PublicVote, Question, QuestionSupport, Registration
+
+
+def registrations(user) -> list[dict]:
+    return [
+        {
+            "event": r.event.title,
+            "starts_at": r.event.starts_at,
+            "status": r.get_status_display(),
+            "ticket": r.ticket_code,
+            "registered_at": r.created_at,
+            "arrived_at": r.checked_in_at,
+        }
+        for r in Registration.objects.filter(user=user).select_related("event")
+    ]
+
+
+def questions(user) -> list[dict]:
+    return [
+        {
+            "event": q.event.title,
+            "text": q.text,
+            "status": q.get_status_display(),
+            "at": q.created_at,
+        }
+        for q in Question.objects.filter(author=user).select_related("event")
+    ]
+
+
+def participation(user) -> dict:
+    return {
+        "supported_questions": list(
+            QuestionSupport.objects.filter(user=user).values_list("question__text", flat=True)
+        ),
+        "votes": list(PublicVote.objects.filter(user=user).values_list("report__title", flat=True)),
+        "business_games": [
+            {"event": p.event.title, "social_group": p.social_group, "field": p.field}
+            for p in GameParticipant.objects.filter(user=user).select_related("event")
+        ],
+    }

@@ -11,5 +11,6 @@ class AccountsConfig(AppConfig):
 
         from . import personal_data as exporters
 
+        personal_data.register_eraser("audit trail", exporters.erase_trail)
         personal_data.register("account", exporters.account)
         personal_data.register("consents", exporters.consents)

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from civiccenter.kernel import audit
+from civiccenter.kernel import audit, personal_data
 
 from .models import PersonalDataConsent, User
 from .roles import PRIVILEGED_ROLES, Role
@@ -84,8 +84,12 @@ def user_anonymise(*, user: User) -> User:
     """Replaces every personal field with a placeholder and removes sign-in credentials.
 
     Consent rows are kept (date and policy version prove the consent that was given), but
-    their IP addresses are erased with the rest.
+    their IP addresses are erased with the rest. Every app then erases what it holds about
+    the person beyond this row (`personal_data.register_eraser`), in the same transaction.
     """
+    identity = personal_data.Identity(
+        email=user.email, phone=user.phone, full_name=user.get_full_name().strip()
+    )
     user.email = f"anonymised-{user.pk}@anonymised.invalid"
     user.first_name = user.last_name = user.patronymic = user.phone = ""
     user.is_active = False
@@ -95,7 +99,14 @@ def user_anonymise(*, user: User) -> User:
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.consents.update(ip_address=None, withdrawal_ip_address=None)
-    audit.record(user, actor=None, action="anonymised", label=user.email)
+    erased = personal_data.erase(user, identity)
+    audit.record(
+        user,
+        actor=None,
+        action="anonymised",
+        label=user.email,
+        changes={name: [None, count] for name, count in erased.items()},
+    )
     return user
 
 

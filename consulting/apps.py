@@ -11,6 +11,7 @@ class ConsultingConfig(AppConfig):
 
         from . import personal_data as exporters
 
+        personal_data.register_eraser("consulting", exporters.erase)
         personal_data.register("consultation bookings", exporters.bookings)
         from . import receivers
 

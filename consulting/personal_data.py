@@ -16,3 +16,13 @@ def bookings(user) -> list[dict]:
         }
         for b in Booking.objects.filter(activist=user).select_related("topic", "organisation")
     ]
+
+
+def erase(user, identity) -> int:
+    """The person's questions and the centre's notes on their bookings, and the private notes
+    and follow-up of consultations logged from those bookings, are blanked."""
+    from .models import ConsultationLog
+
+    touched = Booking.objects.filter(activist=user).update(question="", staff_note="")
+    ConsultationLog.objects.filter(booking__activist=user).update(private_notes="", follow_up="")
+    return touched

@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
 
         from . import personal_data as exporters
 
+        personal_data.register_eraser("events", exporters.erase)
         personal_data.register("event registrations", exporters.registrations)
         personal_data.register("questions to the head of the city", exporters.questions)
         personal_data.register("votes, supports and games", exporters.participation)

@@ -40,3 +40,14 @@ def participation(user) -> dict:
             for p in GameParticipant.objects.filter(user=user).select_related("event")
         ],
     }
+
+
+QUESTION_REMOVED = "—"
+
+
+def erase(user, identity) -> int:
+    """Questions keep their place in a meeting's record (answers and commitments follow
+    them) but lose their text; business-game places, which exist only for the person, go."""
+    touched = Question.objects.filter(author=user).update(text=QUESTION_REMOVED)
+    GameParticipant.objects.filter(user=user).delete()
+    return touched

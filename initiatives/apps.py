@@ -11,5 +11,6 @@ class InitiativesConfig(AppConfig):
 
         from . import personal_data as exporters
 
+        personal_data.register_eraser("initiatives", exporters.erase)
         personal_data.register("initiatives", exporters.memberships)
         from . import receivers  # noqa: F401  (connects the registry's cache version)

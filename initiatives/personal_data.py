@@ -8,3 +8,20 @@ def memberships(user) -> list[dict]:
         {"initiative": m.organisation.name, "role": m.get_role_display(), "since": m.created_at}
         for m in Membership.objects.filter(user=user).select_related("organisation")
     ]
+
+
+def erase(user, identity) -> int:
+    """Memberships go; invitations sent to the person's address go; a record that names the
+    person as its contact (by their e-mail or phone) loses those contact fields."""
+    from django.db.models import Q
+
+    from .models import Invitation, Organisation
+
+    Membership.objects.filter(user=user).delete()
+    Invitation.objects.filter(email__iexact=identity.email).delete()
+    named = Q(private_email__iexact=identity.email)
+    if identity.phone:
+        named |= Q(private_phone=identity.phone)
+    return Organisation.objects.filter(named).update(
+        contact_person="", private_email="", private_phone=""
+    )

@@ -11,6 +11,7 @@ class TrainingConfig(AppConfig):
 
         from . import personal_data as exporters
 
+        personal_data.register_eraser("training", exporters.erase)
         personal_data.register("training", exporters.enrolments)
         from . import receivers
 

@@ -30,3 +30,17 @@ def enrolments(user) -> list[dict]:
             }
         )
     return result
+
+
+def erase(user, identity) -> int:
+    """Feedback comments are blanked (the rating stays in the averages); certificates, which
+    print the full name, are deleted with their files."""
+    from .models import Certificate, Feedback
+
+    Feedback.objects.filter(enrolment__user=user).update(comments="")
+    certificates = list(Certificate.objects.filter(enrolment__user=user))
+    for certificate in certificates:
+        if certificate.file:
+            certificate.file.delete(save=False)
+        certificate.delete()
+    return len(certificates)

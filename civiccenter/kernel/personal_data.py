@@ -9,6 +9,7 @@ record) — so the account page lists every app without importing one:
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,10 +18,34 @@ from django.utils import timezone
 
 Exporter = Callable[[Any], Any]
 _EXPORTERS: dict[str, Exporter] = {}
+_ERASERS: dict[str, Callable[[Any, "Identity"], Any]] = {}
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the person was before their account row is anonymised: what an eraser looks for
+    in records that name them in free text (an invitation's address, a record's contact)."""
+
+    email: str
+    phone: str
+    full_name: str
 
 
 def register(name: str, exporter: Exporter) -> None:
     _EXPORTERS[name] = exporter
+
+
+def register_eraser(name: str, eraser: Callable[[Any, Identity], Any]) -> None:
+    """`eraser(user, identity)` removes what its app holds about the person beyond the user
+    row (152-FZ art. 21: destruction once the consent is withdrawn): free text written by or
+    about them, files that name them, rows that exist only for them. Figures keep counting
+    the rows they need, attached to the anonymised account."""
+    _ERASERS[name] = eraser
+
+
+def erase(user: Any, identity: Identity) -> dict[str, Any]:
+    """Runs every eraser; returns what each reports (counts, for the audit trail)."""
+    return {name: _ERASERS[name](user, identity) for name in sorted(_ERASERS)}
 
 
 def plain(value: Any) -> Any:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from civiccenter.kernel import audit, personal_data
 
 from .models import PersonalDataConsent, User
-from .roles import PRIVILEGED_ROLES, Role
+from .roles import Role
 from .signals import consent_withdrawn
 
 
@@ -136,10 +136,12 @@ def anonymise_due_accounts(*, now: datetime | None = None) -> list[int]:
 
 @transaction.atomic
 def user_set_roles(*, user: User, roles: list[str], actor: User | None = None) -> User:
-    """Gives the user exactly these roles; staff and administration get the admin site."""
+    """Gives the user exactly these roles. No role opens the Django admin: it is a repair tool
+    of superusers (found: the administration's role read e-mails in its user list and the
+    consultants' private notes in the log); every staff task has a portal page."""
     before = sorted(user.groups.values_list("name", flat=True))
     user.groups.set(Group.objects.filter(name__in=roles))
-    user.is_staff = user.is_superuser or bool(set(roles) & PRIVILEGED_ROLES)
+    user.is_staff = user.is_superuser
     user.save(update_fields=["is_staff"])
     after = sorted(user.groups.values_list("name", flat=True))
     if after != before:

@@ -21,7 +21,7 @@ def test_migration_creates_every_role_with_its_permissions():
 )
 def test_staff_without_an_authenticator_are_sent_to_set_one_up(client, make_user, role):
     user = make_user(role)
-    assert user.is_staff
+    assert not user.is_staff  # the Django admin is a superuser's tool only
     client.post(
         reverse("account_login"), {"login": user.email, "password": "correct-horse-battery"}
     )
@@ -40,13 +40,17 @@ def test_staff_without_an_authenticator_are_sent_to_set_one_up(client, make_user
     assert "Активировать приложение" in page.content.decode()
 
 
-def test_staff_with_an_authenticator_reach_the_admin(client, make_user):
+def test_only_a_superuser_with_an_authenticator_reaches_the_admin(client, make_user):
     user = make_user(Role.COORDINATOR)
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(user)
-
     assert client.get(reverse("home")).status_code == 200
-    assert client.get(reverse("admin:initiatives_organisation_changelist")).status_code == 200
+    changelist = reverse("admin:initiatives_organisation_changelist")
+    assert client.get(changelist, follow=True).status_code == 403
+
+    user.is_superuser = user.is_staff = True
+    user.save()
+    assert client.get(changelist).status_code == 200
 
 
 def test_activists_need_no_authenticator_and_no_admin(client, activist):

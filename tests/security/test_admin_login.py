@@ -2,6 +2,7 @@
 rate limits, the lock-out after failed attempts and the authenticator-app step apply."""
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
 from accounts.roles import Role
@@ -37,3 +38,13 @@ def test_the_admin_sign_in_is_locked_after_repeated_failures(client, make_user):
 
     assert "Слишком много неудачных попыток входа" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.ADMINISTRATION, Role.CONSULTANT])
+def test_no_role_opens_the_django_admin(client, make_user, role):
+    user = make_user(role)
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
+    client.force_login(user)
+    assert client.get("/admin/", follow=True).status_code == 403
+    assert client.get("/admin/accounts/user/", follow=True).status_code == 403
+    assert "_auth_user_id" in client.session  # still signed in to the portal

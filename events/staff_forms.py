@@ -58,6 +58,7 @@ class EventForm(forms.ModelForm):
             "starts_at",
             "ends_at",
             "city",
+            "time_zone",
             "venue",
             "series",
             "parent",

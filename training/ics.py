@@ -4,27 +4,25 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from civiccenter.kernel import calendars
 from civiccenter.kernel.links import portal_url
 
 from .models import Session
 
 
 def _calendar() -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", "-//civiccenter//training//RU")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("%(centre)s: training") % {"centre": settings.CENTRE_NAME})
-    return calendar
+    return calendars.calendar(
+        "training", name=_("%(centre)s: training") % {"centre": settings.CENTRE_NAME}
+    )
 
 
 def _add(calendar: Calendar, session: Session) -> None:
-    host = settings.PORTAL_BASE_URL.split("://")[-1]
     for day in session.days.all():
         event = Event()
-        event.add("uid", f"training-day-{day.pk}@{host}")
+        event.add("uid", calendars.uid("training-day", day.pk))
         event.add("dtstamp", session.created_at)
-        event.add("dtstart", day.starts_at)
-        event.add("dtend", day.ends_at)
+        event.add("dtstart", calendars.local(day.starts_at))
+        event.add("dtend", calendars.local(day.ends_at))
         event.add("summary", session.programme.title)
         event.add("location", session.place)
         event.add("url", portal_url("training:session", session.pk))
@@ -34,11 +32,11 @@ def _add(calendar: Calendar, session: Session) -> None:
 def session_calendar(session: Session) -> bytes:
     calendar = _calendar()
     _add(calendar, session)
-    return calendar.to_ical()
+    return calendars.finished(calendar)
 
 
 def feed(sessions) -> bytes:
     calendar = _calendar()
     for session in sessions:
         _add(calendar, session)
-    return calendar.to_ical()
+    return calendars.finished(calendar)

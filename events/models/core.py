@@ -21,6 +21,21 @@ class EventSeries(models.Model):
         return self.title
 
 
+# The zones of the centres' cities (found: a Penza visitor read 11:00 for an event at 09:00
+# local time, shown in the centre's Perm time with no zone named).
+TIME_ZONES = [
+    ("Asia/Yekaterinburg", _("Perm, Yekaterinburg (UTC+5)")),
+    ("Europe/Moscow", _("Moscow, Penza, Zarechny (UTC+3)")),
+    ("Europe/Samara", _("Samara, Izhevsk (UTC+4)")),
+    ("Asia/Omsk", _("Omsk (UTC+6)")),
+    ("Asia/Krasnoyarsk", _("Krasnoyarsk, Zelenogorsk (UTC+7)")),
+]
+
+
+def _centre_zone() -> str:
+    return settings.TIME_ZONE
+
+
 class Event(models.Model):
     """A public event of the centre: a forum, a poster session, Coffee with the Mayor…"""
 
@@ -44,6 +59,13 @@ class Event(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     city = models.CharField(_("city"), max_length=100, blank=True)
+    time_zone = models.CharField(
+        _("time zone of the place"),
+        max_length=64,
+        choices=TIME_ZONES,
+        default=_centre_zone,
+        help_text=_("Times of the event are typed and shown in this zone."),
+    )
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     series = models.ForeignKey(
         EventSeries,

@@ -4,12 +4,14 @@ outcomes, commitments of a meeting and a business-game team's results."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -20,6 +22,7 @@ from initiatives.picker import find_pressed
 
 from .. import selectors
 from ..models import Commitment, Event, EventSeries, Outcome, Team
+from ..models.core import TIME_ZONES
 from ..services import planning
 from ..staff_forms import (
     AgendaFormSet,
@@ -104,6 +107,15 @@ class EventEditPage(_EventPage):
 
     def get_permission_required(self):
         return ["events.add_event"] if "pk" not in self.kwargs else ["events.change_event"]
+
+    def dispatch(self, request, *args, **kwargs):
+        """The times are typed and shown in the event's own zone: the one chosen in the form
+        being posted, or the event's, or the centre's for a new one."""
+        zone = request.POST.get("time_zone", "")
+        if zone not in dict(TIME_ZONES) and "pk" in kwargs:
+            zone = Event.objects.filter(pk=kwargs["pk"]).values_list("time_zone", flat=True).first()
+        with timezone.override(zone if zone in dict(TIME_ZONES) else settings.TIME_ZONE):
+            return super().dispatch(request, *args, **kwargs)
 
     def get_formsets(self, instance, data=None, files=None):
         return [(_("Site plan"), SiteZoneFormSet(data, files, instance=instance, prefix="zones"))]

@@ -224,6 +224,13 @@ def load_event_details(*, today=None) -> int:
         defaults={"description": "Форум СО НКО Зеленогорска, дважды в год."},
     )
     Event.objects.filter(slug__startswith="forum-dialog").update(series=series, capacity=200)
+    # Each event in its own place's zone: Penza and Zarechny keep Moscow time, Zelenogorsk
+    # Krasnoyarsk time.
+    for cities, zone in (
+        (("Пенза", "Заречный"), "Europe/Moscow"),
+        (("Зеленогорск",), "Asia/Krasnoyarsk"),
+    ):
+        Event.objects.filter(city__in=cities).update(time_zone=zone)
     Event.objects.filter(slug="vernissage-kofe-s-merom").update(
         reports_deadline=timezone.make_aware(datetime.combine(today + timedelta(days=45), time(18)))
     )

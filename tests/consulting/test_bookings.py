@@ -5,6 +5,7 @@ import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from icalendar import Calendar
 
 from consulting.models import Booking
 from consulting.services import bookings
@@ -133,7 +134,14 @@ def test_confirmation_sends_a_calendar_file(
     message = mail.outbox[-1]
     name, content, mimetype = message.attachments[0]
     assert (name, mimetype) == ("consultation.ics", "text/calendar")
-    assert "BEGIN:VEVENT" in content and "DTSTART:20261201T050000Z" in content
+    # The centre's local time with its zone, a UID that names only the booking, and the
+    # sequence of its changes (made, then confirmed).
+    parsed = Calendar.from_ical(content)
+    event = next(iter(parsed.walk("VEVENT")))
+    assert "TZID=Asia/Yekaterinburg:20261201T100000" in content and "BEGIN:VTIMEZONE" in content
+    assert event.decoded("dtstart") == local(1, 10)
+    assert str(event["uid"]) == f"civiccenter-booking-{booking.pk}"
+    assert event["sequence"] == 1
     assert "Бюджет проекта" in content
 
 

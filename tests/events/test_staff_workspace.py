@@ -321,6 +321,7 @@ def test_places_added_while_people_register_go_to_those_waiting_first(
                     "starts_at": _local(current.starts_at),
                     "ends_at": _local(current.ends_at),
                     "capacity": "4",
+                    "time_zone": current.time_zone,
                     "game_team_min": "10",
                     "game_team_max": "12",
                     "registration_open": "on",

@@ -1,0 +1,57 @@
+"""Each event in its own place's time zone: typed, shown and exported in it (found: a Penza
+visitor read 11:00 for an event at 09:00 local time; every .ics was in UTC with no TZID)."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from events.models import Event
+from tests.html_forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+
+
+@pytest.fixture
+def penza_event():
+    start = datetime(2027, 1, 11, 9, 0, tzinfo=MOSCOW)
+    return Event.objects.create(
+        kind="forum",
+        title="Форум в Пензе",
+        slug="forum-penza",
+        city="Пенза",
+        time_zone="Europe/Moscow",
+        starts_at=start,
+        ends_at=start.replace(hour=11),
+    )
+
+
+def test_the_page_shows_the_places_time_and_names_its_zone(client, penza_event):
+    html = client.get(reverse("events:event", args=[penza_event.slug])).content.decode()
+    assert "11 января 2027, 09:00–11:00 (Москва, Пенза, Заречный (UTC+3))" in html
+
+
+def test_the_calendar_file_carries_the_places_zone(client, penza_event):
+    content = client.get(reverse("events:feed")).content.decode()
+    assert "BEGIN:VTIMEZONE" in content and "TZID:Europe/Moscow" in content
+    event = next(iter(Calendar.from_ical(content).walk("VEVENT")))
+    start = event.decoded("dtstart")
+    assert (start.hour, str(start.tzinfo)) == (9, "Europe/Moscow")
+    assert str(event["uid"]) == f"civiccenter-event-{penza_event.pk}"
+
+
+def test_staff_type_the_times_in_the_events_zone(client, coordinator, penza_event):
+    client.force_login(coordinator)
+    url = reverse("events:manage_event", args=[penza_event.pk])
+    data = form_data(client.get(url).content.decode(), form_id="edit-form")
+    assert data["starts_at"] == ["2027-01-11T09:00"]  # shown in Moscow time, not Perm's 11:00
+    data["starts_at"], data["ends_at"] = ["2027-01-11T10:00"], ["2027-01-11T12:00"]
+
+    client.post(url, data)
+
+    penza_event.refresh_from_db()
+    assert penza_event.starts_at == datetime(2027, 1, 11, 10, 0, tzinfo=MOSCOW)

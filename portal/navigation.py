@@ -97,6 +97,12 @@ DESK_ITEMS = [
         _("The topics the centre offers and who takes them."),
     ),
     NavItem(
+        _("People and roles"),
+        "people",
+        _perm("accounts.change_user"),
+        _("Give a new consultant, trainer or coordinator their role."),
+    ),
+    NavItem(
         _("Targets of the quarters"),
         "targets",
         _perm("civiccenter.change_quarterlytarget"),

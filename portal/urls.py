@@ -3,13 +3,15 @@ staff desk."""
 
 from django.urls import path
 
-from .views import pages, targets
+from .views import pages, people, targets
 
 urlpatterns = [
     path("", pages.HomeView.as_view(), name="home"),
     path("privacy/", pages.PrivacyPolicyView.as_view(), name="privacy"),
     path("desk/", pages.DeskView.as_view(), name="desk"),
     path("desk/targets/", targets.TargetsListView.as_view(), name="targets"),
+    path("desk/people/", people.PeopleView.as_view(), name="people"),
+    path("desk/people/<int:pk>/", people.RolesView.as_view(), name="people_roles"),
     path(
         "desk/targets/<int:year>/<int:quarter>/",
         targets.TargetsEditView.as_view(),

@@ -61,6 +61,7 @@ def kwargs_for(name: str, world: dict) -> dict:
         "events:report_action": {"pk": o["report"].pk, "action": "vote"},
         "reports:download": {"pk": o["quarterly"].pk, "fmt": "pdf"},
         "targets_edit": {"year": 2026, "quarter": 4},
+        "people_roles": {"pk": world["users"]["other_activist"].pk},
         "training:programme_edit": {"pk": o["session"].programme_id},
         "training:trainer_edit": {"pk": o["trainer"].pk},
         "training:session_edit": {"pk": o["session"].pk},

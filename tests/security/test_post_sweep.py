@@ -92,6 +92,8 @@ EXPECTED = {
     "consulting:staff_bookings": (302, 403, 403, 405, 403),
     "desk": (302, 403, 403, 405, 405),
     "targets": (302, 403, 403, 405, 405),
+    "people": (302, 403, 403, 405, 403),
+    "people_roles": (302, 403, 403, 302, 403),
     "targets_edit": (302, 403, 403, 200, 200),
     "training:manage": (302, 403, 403, 405, 403),
     "training:programme_create": (302, 403, 403, 200, 403),
@@ -224,6 +226,8 @@ CHANGES = {
     ("events:cancel", "staff"),
     # a coordinator cancels an event
     ("events:manage_cancel", "staff"),
+    # a coordinator sets a person's roles (an empty form: no role)
+    ("people_roles", "staff"),
     # a coordinator moderates questions
     ("events:moderate[accept]", "staff"),
     # a coordinator moderates questions

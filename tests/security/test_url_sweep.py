@@ -57,6 +57,8 @@ EXPECTED = {
     "privacy": PUBLIC,
     "desk": STAFF_AND_ADMINISTRATION,
     "targets": STAFF_AND_ADMINISTRATION,
+    "people": STAFF,
+    "people_roles": STAFF,
     "targets_edit": STAFF_AND_ADMINISTRATION,
     "reports:archive": STAFF_AND_ADMINISTRATION,
     "reports:download": STAFF_AND_ADMINISTRATION,

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -91,6 +92,7 @@ class SessionPage(_TrainingPage):
     title_new = gettext_lazy("New session")
     title_edit = gettext_lazy("Session")
     intro = gettext_lazy("A two-day session has two days; add more days for a longer course.")
+    template_name = "training/manage/session_form.html"
     success_message = gettext_lazy("The session is saved.")
 
     def get_formsets(self, instance, data=None, files=None):
@@ -141,3 +143,18 @@ class SessionCopyView(PermissionRequiredMixin, View):
             messages.success(request, _("The next run is made; people can enrol in it now."))
             return redirect("training:session_edit", copy.pk)
         return self._render(request, session, form)
+
+
+class SessionCancelView(PermissionRequiredMixin, View):
+    permission_required = "training.change_session"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        session = get_object_or_404(Session, pk=pk)
+        try:
+            planning.session_cancel(session=session, user=signed_in_user(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The session is cancelled; the people enrolled are told."))
+        return redirect("training:session_edit", session.pk)

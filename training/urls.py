@@ -23,6 +23,11 @@ urlpatterns = [
         manage_views.SessionCopyView.as_view(),
         name="session_copy",
     ),
+    path(
+        "manage/sessions/<int:pk>/cancel/",
+        manage_views.SessionCancelView.as_view(),
+        name="session_cancel",
+    ),
     path("sessions/<int:pk>/", views.SessionView.as_view(), name="session"),
     path("sessions/<int:pk>.ics", views.SessionCalendarView.as_view(), name="session_ics"),
     path("sessions/<int:pk>/enrol/", views.EnrolView.as_view(), name="enrol"),

@@ -66,6 +66,7 @@ def kwargs_for(name: str, world: dict) -> dict:
         "training:trainer_edit": {"pk": o["trainer"].pk},
         "training:session_edit": {"pk": o["session"].pk},
         "training:session_copy": {"pk": o["session"].pk},
+        "training:session_cancel": {"pk": o["session"].pk},
         "consulting:council_edit": {"pk": o["council"].pk},
         "consulting:topic_edit": {"pk": o["topic"].pk},
         "consulting:consultant_edit": {"pk": o["consultant"].pk},

@@ -103,6 +103,7 @@ EXPECTED = {
     "training:session_create": (302, 403, 403, 200, 403),
     "training:session_edit": (302, 403, 403, 200, 403),
     "training:session_copy": (302, 403, 403, 200, 403),
+    "training:session_cancel": (302, 403, 403, 302, 403),
     "consulting:council_create": (302, 403, 403, 200, 403),
     "consulting:council_edit": (302, 403, 403, 200, 403),
     "consulting:roadmap_create": (302, 403, 403, 200, 403),
@@ -224,8 +225,9 @@ CHANGES = {
     # the activist's own ticket; a coordinator may cancel any
     ("events:cancel", "activist"),
     ("events:cancel", "staff"),
-    # a coordinator cancels an event
+    # a coordinator cancels an event, or a training session
     ("events:manage_cancel", "staff"),
+    ("training:session_cancel", "staff"),
     # a coordinator sets a person's roles (an empty form: no role)
     ("people_roles", "staff"),
     # a coordinator moderates questions

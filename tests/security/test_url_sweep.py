@@ -127,6 +127,7 @@ EXPECTED = {
     "training:session_create": STAFF,
     "training:session_edit": STAFF,
     "training:session_copy": STAFF,
+    "training:session_cancel": (302, 403, 403, 405, 403),
     "consulting:council_create": STAFF,
     "consulting:council_edit": STAFF,
     "consulting:roadmap_create": STAFF,

@@ -161,3 +161,26 @@ def test_a_certificate_is_offered_only_after_the_last_day(client, make_session, 
 
     assert "Получить сертификат" not in page
     assert "Сертификат — после последнего дня" in page
+
+
+def test_a_cancelled_session_tells_its_people_and_leaves_the_schedule(
+    client, trainer_user, make_session, make_user, django_capture_on_commit_callbacks
+):
+    session = make_session()
+    person = make_user()
+    enrolments.enrolment_create(session=session, user=person)
+    client.force_login(trainer_user)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("training:session_cancel", args=[session.pk]))
+
+    session.refresh_from_db()
+    assert session.is_cancelled
+    assert [m.to for m in mail.outbox] == [[person.email]]
+    assert "отменено" in mail.outbox[0].subject
+    assert audit.history(session)[0].action == "cancelled"
+    assert (
+        session.programme.title
+        not in client.get(reverse("training:programmes")).content.decode().split("<h2")[1]
+    )

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from civiccenter.kernel import audit, editing
+from civiccenter.kernel.mail import send_templated
 
-from ..models import Programme, Session, SessionDay, Trainer
+from ..models import Enrolment, Programme, Session, SessionDay, Trainer
 from .enrolment import places_taken, promote_from_waitlist, too_few_places
 
 
@@ -68,3 +69,28 @@ def session_copy(*, session: Session, starts_on: date, user: User) -> Session:
     )
     audit.record(copy, actor=user, action="created", changes={"copied from": [None, str(session)]})
     return copy
+
+
+@transaction.atomic
+def session_cancel(*, session: Session, user: User) -> Session:
+    """Cancels a session that has not ended: it leaves the schedule and its hours leave the
+    totals, and everyone enrolled or waiting gets a letter. Cancelling twice changes nothing."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if session.is_cancelled:
+        return session
+    last = session.days.order_by("-ends_at").values_list("ends_at", flat=True).first()
+    if last is not None and last <= timezone.now():
+        raise ValidationError(_("The session is over: it can no longer be cancelled."), code="past")
+    session.is_cancelled = True
+    session.save(update_fields=["is_cancelled"])
+    audit.record(session, actor=user, action="cancelled")
+    live = session.enrolments.filter(
+        status__in=[Enrolment.Status.ENROLLED, Enrolment.Status.WAITLISTED], user__is_active=True
+    ).select_related("user")
+    for enrolment in live:
+        send_templated(
+            "training/email/session_cancelled",
+            to=[enrolment.user.email],
+            context={"session": session, "programme": session.programme},
+        )
+    return session

@@ -25,8 +25,10 @@ class QuestionsView(View):
 
     template_name = "events/questions.html"
 
-    def _render(self, request, event, form=None):
+    def _render(self, request, event, form=None, *, answering=None, bound_answer_form=None):
         context = {
+            "answering": answering,
+            "bound_answer_form": bound_answer_form,
             "event": event,
             "questions": selectors.questions_of(event, request.user),
             "form": form
@@ -91,35 +93,44 @@ class ModerateView(PermissionRequiredMixin, View):
 
     def post(self, request, pk, action):
         question = get_object_or_404(Question.objects.select_related("event"), pk=pk)
+        if action == "answer":
+            return self._answer(request, question)
         try:
-            if action == "answer":
-                form = AnswerForm(request.POST)
-                if not form.is_valid():
-                    raise ValidationError([m for errors in form.errors.values() for m in errors])
-                data = form.cleaned_data
-                commitments = (
-                    [(data["what"], data["responsible"], data["due_on"])]
-                    if data.get("what")
-                    else []
-                )
+            position = request.POST.get("position") or None
+            meetings.question_moderate(
+                question=question,
+                accept=action == "accept",
+                position=int(position) if position else None,
+                user=request.user,
+            )
+        except (ValidationError, ValueError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("events:questions", question.event.slug)
+
+    def _answer(self, request, question):
+        """The answer and its commitment; on an error the page comes back with what was
+        typed and the error beside it (found: it redirected and lost the text)."""
+        form = AnswerForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            commitments = (
+                [(data["what"], data["responsible"], data["due_on"])] if data.get("what") else []
+            )
+            try:
                 meetings.question_answer(
                     question=question,
                     answer=data["answer"],
                     commitments=commitments,
                     user=request.user,
                 )
-                messages.success(request, _("The answer is recorded."))
+            except ValidationError as error:
+                form.add_error("due_on" if error.code == "due_on" else None, error)
             else:
-                position = request.POST.get("position") or None
-                meetings.question_moderate(
-                    question=question,
-                    accept=action == "accept",
-                    position=int(position) if position else None,
-                    user=request.user,
-                )
-        except (ValidationError, ValueError) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        return redirect("events:questions", question.event.slug)
+                messages.success(request, _("The answer is recorded."))
+                return redirect("events:questions", question.event.slug)
+        return QuestionsView()._render(
+            request, question.event, answering=question.pk, bound_answer_form=form
+        )
 
 
 class CommitmentsView(TemplateView):

@@ -322,3 +322,39 @@ def test_after_the_start_no_question_form_is_offered(client, activist, make_even
     client.force_login(activist)
     page = client.get(reverse("events:questions", args=[event.slug])).content.decode()
     assert "Встреча уже началась" in page and "Отправить вопрос" not in page
+
+
+def test_an_answer_with_an_error_keeps_what_was_typed(client, make_event, make_user, coordinator):
+    event = make_event(kind="coffee_with_mayor", starts_in=-timedelta(minutes=30))
+    question = Question.objects.create(
+        event=event, author=make_user("activist"), text="?", status="on_agenda"
+    )
+    client.force_login(coordinator)
+    before = (timezone.localdate(event.starts_at) - timedelta(days=2)).isoformat()
+
+    response = client.post(
+        reverse("events:moderate", args=[question.pk, "answer"]),
+        {"answer": "Отремонтируем сквер", "what": "Сквер", "responsible": "МКУ", "due_on": before},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Срок обещания — после встречи, а не до неё." in html
+    assert "Отремонтируем сквер" in html and 'value="МКУ"' in html
+    question.refresh_from_db()
+    assert question.status == "on_agenda" and not Commitment.objects.exists()
+
+
+def test_several_commitments_answer_one_question(client, make_event, make_user, coordinator):
+    meeting = make_event(kind="coffee_with_mayor", starts_in=-timedelta(days=1))
+    question = Question.objects.create(
+        event=meeting, author=make_user("activist"), text="Двор?", status="answered"
+    )
+    client.force_login(coordinator)
+    due = (timezone.localdate() + timedelta(days=30)).isoformat()
+    for what in ("Освещение", "Скамейки"):
+        client.post(
+            reverse("events:manage_commitment", args=[meeting.pk]),
+            {"question": str(question.pk), "what": what, "responsible": "МКУ", "due_on": due},
+        )
+    assert sorted(question.commitments.values_list("what", flat=True)) == ["Освещение", "Скамейки"]

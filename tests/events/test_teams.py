@@ -50,3 +50,19 @@ def test_the_same_people_give_the_same_teams_in_any_order():
 def test_too_few_or_too_many_people_do_not_fit(count):
     with pytest.raises(TeamsDoNotFit):
         form_teams(_people(count), team_count=12, min_size=10, max_size=12)
+
+
+def test_fields_are_spread_within_a_social_group():
+    # Twelve young people, six of them ecologists: each of the two teams gets three.
+    people = [(n, "молодёжь", "экология" if n % 2 else "культура") for n in range(1, 13)]
+    field_of = {n: f for n, _g, f in people}
+    teams = form_teams(people, team_count=2, min_size=6, max_size=6)
+    assert [sum(field_of[p] == "экология" for p in team) for team in teams] == [3, 3]
+
+
+def test_people_placed_by_hand_stay_in_their_team():
+    teams = form_teams(
+        [(n, "a") for n in range(3, 7)], team_count=2, min_size=3, max_size=3, fixed=[[1, 2], []]
+    )
+    assert teams[0][:2] == [1, 2] and sorted(teams[0] + teams[1]) == list(range(1, 7))
+    assert [len(team) for team in teams] == [3, 3]

@@ -53,11 +53,6 @@ class _TrainingPage(EditPage):
         context["back_label"] = _("Training: sessions, programmes, trainers")
         return context
 
-    def get_permission_required(self):
-        model = self.model._meta.model_name
-        action = "change" if "pk" in self.kwargs else "add"
-        return [f"training.{action}_{model}"]
-
     def get_success_url(self, instance) -> str:
         return reverse("training:manage")
 

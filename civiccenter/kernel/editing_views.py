@@ -33,6 +33,15 @@ class EditPage(PermissionRequiredMixin, View):
     intro: str | Promise = ""
     success_message: str | Promise = _("Saved.")
 
+    def get_permission_required(self) -> list[str]:
+        """The page's own `permission_required`, or else adding or changing its model: a
+        new record needs `add_<model>`, an existing one `change_<model>`."""
+        if self.permission_required is not None:
+            return list(super().get_permission_required())
+        action = "change" if "pk" in self.kwargs else "add"
+        meta = self.model._meta
+        return [f"{meta.app_label}.{action}_{meta.model_name}"]
+
     # The record --------------------------------------------------------------------------
 
     def get_queryset(self) -> QuerySet[Any]:

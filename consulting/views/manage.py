@@ -34,10 +34,6 @@ class _ConsultingPage(EditPage):
     back_name = "consulting:manage"
     back_label = gettext_lazy("Consulting catalogue and consultants")
 
-    def get_permission_required(self):
-        action = "change" if "pk" in self.kwargs else "add"
-        return [f"consulting.{action}_{self.model._meta.model_name}"]
-
     def get_context_data(self, **context: Any) -> dict[str, Any]:
         context = super().get_context_data(**context)
         context["back_url"] = reverse(self.back_name)

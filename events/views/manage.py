@@ -94,7 +94,6 @@ def tabs(event: Event) -> list[dict]:
 class EventEditPage(_EventPage):
     """A new event, or an existing one: what, when, where, places, and its site plan."""
 
-    permission_required = "events.change_event"
     form_class = EventForm
     template_name = "events/manage/event_form.html"
     title_new = gettext_lazy("New event")
@@ -104,9 +103,6 @@ class EventEditPage(_EventPage):
         "children's area… The programme places its points in them."
     )
     success_message = gettext_lazy("The event is saved.")
-
-    def get_permission_required(self):
-        return ["events.add_event"] if "pk" not in self.kwargs else ["events.change_event"]
 
     def dispatch(self, request, *args, **kwargs):
         """The times are typed and shown in the event's own zone: the one chosen in the form
@@ -260,9 +256,6 @@ class SeriesPage(EditPage):
     title_new = gettext_lazy("New series of events")
     title_edit = gettext_lazy("Series of events")
     success_message = gettext_lazy("The series is saved.")
-
-    def get_permission_required(self):
-        return ["events.change_eventseries" if "pk" in self.kwargs else "events.add_eventseries"]
 
     def get_context_data(self, **context):
         context = super().get_context_data(**context)

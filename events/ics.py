@@ -17,18 +17,20 @@ def feed(events) -> bytes:
     calendar = calendars.calendar(
         "events", name=_("%(centre)s: events") % {"centre": settings.CENTRE_NAME}
     )
-    for event in events[:FEED_LIMIT]:
-        calendar.add_component(_item(event))
+    shown = list(events[:FEED_LIMIT])
+    changes = calendars.sequences(shown)
+    for event in shown:
+        calendar.add_component(_item(event, changes[event.pk]))
     return calendars.finished(calendar)
 
 
-def _item(event: Event) -> CalendarEvent:
+def _item(event: Event, sequence: int) -> CalendarEvent:
     item = CalendarEvent()
     item.add("uid", calendars.uid("event", event.pk))
     item.add("dtstamp", event.starts_at)
     item.add("dtstart", calendars.local(event.starts_at, event.time_zone))
     item.add("dtend", calendars.local(event.ends_at, event.time_zone))
-    item.add("sequence", calendars.sequence(event))
+    item.add("sequence", sequence)
     item.add("summary", event.title)
     item.add("location", ", ".join(filter(None, [event.city, event.venue])))
     item.add("url", portal_url("events:event", event.slug))

@@ -5,6 +5,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -55,3 +57,21 @@ def test_staff_type_the_times_in_the_events_zone(client, coordinator, penza_even
 
     penza_event.refresh_from_db()
     assert penza_event.starts_at == datetime(2027, 1, 11, 10, 0, tzinfo=MOSCOW)
+
+
+def test_the_feed_takes_the_same_queries_for_more_events(client, penza_event):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("events:feed"))
+        return len(captured)
+
+    few = queries()
+    for n in range(10):
+        Event.objects.create(
+            kind="forum",
+            title=f"Форум {n}",
+            slug=f"forum-{n}",
+            starts_at=penza_event.starts_at,
+            ends_at=penza_event.ends_at,
+        )
+    assert queries() == few

@@ -130,44 +130,36 @@ def event_copy(*, event: Event, title: str, starts_at: datetime, user: User) -> 
     programme and partners, and its parts, all moved by the same time; unpublished, so staff
     check it before people see it. Registrations, questions and outcomes are not copied."""
     shift = starts_at - event.starts_at
-    copy = Event.objects.get(pk=event.pk)
+    copy = _edition(event, shift, title=title.strip(), slug=unique_slug(title, starts_at))
+    for part in event.sub_events.all():
+        _edition(part, shift, parent=copy, slug=unique_slug(part.title, part.starts_at + shift))
+    audit.record(copy, actor=user, action="created", changes={"copied from": [None, str(event)]})
+    return copy
+
+
+def _edition(source: Event, shift: timedelta, **changes: Any) -> Event:
+    """A copy of one event with its plan, programme and partners, every time moved by
+    `shift`; unpublished, open for registration, not cancelled."""
+    moved = {}
+    for name in ("starts_at", "ends_at", "registration_closes_at", "reports_deadline"):
+        value = getattr(source, name)
+        moved[name] = None if value is None else value + shift
     copy = _copy(
-        copy,
-        title=title.strip(),
-        slug=unique_slug(title, starts_at),
-        starts_at=event.starts_at + shift,
-        ends_at=event.ends_at + shift,
-        registration_closes_at=event.registration_closes_at
-        and event.registration_closes_at + shift,
-        reports_deadline=event.reports_deadline and event.reports_deadline + shift,
+        Event.objects.get(pk=source.pk),
+        **moved,
         is_published=False,
         registration_open=True,
         cancelled_at=None,
+        **changes,
     )
-    _copy_contents(event, copy, shift)
-    for part in event.sub_events.all():
-        part_copy = _copy(
-            Event.objects.get(pk=part.pk),
-            parent=copy,
-            slug=unique_slug(part.title, part.starts_at + shift),
-            starts_at=part.starts_at + shift,
-            ends_at=part.ends_at + shift,
-            registration_closes_at=part.registration_closes_at
-            and part.registration_closes_at + shift,
-            reports_deadline=part.reports_deadline and part.reports_deadline + shift,
-            is_published=False,
-            registration_open=True,
-            cancelled_at=None,
-        )
-        _copy_contents(part, part_copy, shift)
-    audit.record(copy, actor=user, action="created", changes={"copied from": [None, str(event)]})
+    _copy_contents(source, copy, shift)
     return copy
 
 
 def _copy_contents(source: Event, target: Event, shift: timedelta) -> None:
     zones = {}
     for zone in SiteZone.objects.filter(event=source):
-        old_pk = zone.pk
+        old_pk = zone.pk  # _copy gives the zone a new key
         zones[old_pk] = _copy(zone, event=target)
     for item in AgendaItem.objects.filter(event=source):
         _copy(

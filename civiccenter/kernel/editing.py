@@ -40,12 +40,12 @@ def _worth_keeping(value: Any) -> bool:
     return value not in (None, "", [], False)
 
 
-@transaction.atomic
-def save_model_form(form: ModelForm, *, actor: Actor, hidden: tuple[str, ...] = ()) -> Any:
-    """Saves a valid model form and records "created" with the values typed, or "edited" with
-    the fields that changed (nothing is recorded for a form saved unchanged)."""
+def _save_and_record(
+    form: ModelForm, fields: list[str], *, actor: Actor, hidden: tuple[str, ...] = ()
+) -> Any:
+    """Saves one form and records "created" with the values typed, or "edited" with the
+    fields that changed (nothing for a form saved unchanged)."""
     model = type(form.instance)
-    fields = _field_names(model, form.fields)
     creating = form.instance._state.adding
     before = (
         {} if creating else form_snapshot(model._default_manager.get(pk=form.instance.pk), fields)
@@ -53,15 +53,20 @@ def save_model_form(form: ModelForm, *, actor: Actor, hidden: tuple[str, ...] = 
     instance = form.save()
     after = form_snapshot(instance, fields)
     if creating:
+        action = "created"
         changes = {name: [None, value] for name, value in after.items() if _worth_keeping(value)}
-        audit.record(instance, actor=actor, action="created", changes=audit.hide(changes, hidden))
     else:
-        changes = audit.diff(before, after)
-        if changes:
-            audit.record(
-                instance, actor=actor, action="edited", changes=audit.hide(changes, hidden)
-            )
+        action, changes = "edited", audit.diff(before, after)
+    if creating or changes:
+        audit.record(instance, actor=actor, action=action, changes=audit.hide(changes, hidden))
     return instance
+
+
+@transaction.atomic
+def save_model_form(form: ModelForm, *, actor: Actor, hidden: tuple[str, ...] = ()) -> Any:
+    """Saves a valid model form with its audit entry (`_save_and_record`)."""
+    fields = _field_names(type(form.instance), form.fields)
+    return _save_and_record(form, fields, actor=actor, hidden=hidden)
 
 
 @transaction.atomic
@@ -71,36 +76,21 @@ def save_formset(formset: BaseModelFormSet | BaseInlineFormSet, *, actor: Actor)
     model: type[models.Model] = formset.model  # type: ignore[assignment]
     fk = getattr(formset, "fk", None)  # an inline formset's link to its owner
     parent = (fk.name,) if fk is not None else ()
-    for form in formset.deleted_forms:
-        if form.instance.pk is not None:
-            audit.record(form.instance, actor=actor, action="deleted")
+    deleted = [form for form in formset.deleted_forms if form.instance.pk is not None]
+    for form in deleted:
+        audit.record(form.instance, actor=actor, action="deleted")
     saved = []
     for form in formset.forms:
-        if form in formset.deleted_forms or not form.has_changed():
-            if form.instance.pk is not None and form not in formset.deleted_forms:
+        if form in formset.deleted_forms:
+            continue
+        if not form.has_changed():
+            if form.instance.pk is not None:
                 saved.append(form.instance)
             continue
-        fields = _field_names(model, form.fields, leave_out=parent)
-        creating = form.instance._state.adding
-        before = (
-            {}
-            if creating
-            else form_snapshot(model._default_manager.get(pk=form.instance.pk), fields)
-        )
         if fk is not None:  # the owner may have been saved only now, by the same page
             setattr(form.instance, fk.name, formset.instance)  # type: ignore[attr-defined]
-        instance = form.save()
-        after = form_snapshot(instance, fields)
-        changes = (
-            {name: [None, value] for name, value in after.items() if _worth_keeping(value)}
-            if creating
-            else audit.diff(before, after)
-        )
-        if creating or changes:
-            action = "created" if creating else "edited"
-            audit.record(instance, actor=actor, action=action, changes=changes)
-        saved.append(instance)
-    for form in formset.deleted_forms:
-        if form.instance.pk is not None:
-            form.instance.delete()
+        fields = _field_names(model, form.fields, leave_out=parent)
+        saved.append(_save_and_record(form, fields, actor=actor))
+    for form in deleted:
+        form.instance.delete()
     return saved

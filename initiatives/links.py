@@ -6,6 +6,8 @@ NETWORK_HOSTS = {
     "vk": ("vk.com", "vk.ru", "vkontakte.ru"),
     "telegram": ("t.me", "telegram.me"),
     "ok": ("ok.ru", "odnoklassniki.ru"),
+    "youtube": ("youtube.com", "youtu.be"),
+    "rutube": ("rutube.ru",),
     "facebook": ("facebook.com", "fb.com"),
 }
 

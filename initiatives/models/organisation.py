@@ -12,6 +12,7 @@ from civiccenter.kernel.quarters import validate_not_in_future
 from civiccenter.kernel.safe_links import validate_public_url
 from civiccenter.kernel.uploads import GeneratedName
 
+from ..links import host_of
 from ..names import name_key_expression, url_key_expression
 from ..validators import validate_inn, validate_logo, validate_ogrn
 from .reference import District, Topic
@@ -167,6 +168,8 @@ class OrganisationLink(models.Model):
         VK = "vk", "VK"
         TELEGRAM = "telegram", "Telegram"
         OK = "ok", _("Odnoklassniki")
+        YOUTUBE = "youtube", "YouTube"
+        RUTUBE = "rutube", "RuTube"
         FACEBOOK = "facebook", "Facebook"
         OTHER = "other", _("Other")
 
@@ -194,3 +197,7 @@ class OrganisationLink(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+    @property
+    def host(self) -> str:
+        return host_of(self.url)

@@ -16,7 +16,7 @@ from civiccenter.kernel.quarters import Quarter
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
 from consulting.services import hours
 from events.models import AgendaItem, Commitment, Event, EventSeries, Partner, SiteZone
-from initiatives.models import ImportJob, Organisation
+from initiatives.models import District, ImportJob, Organisation
 from initiatives.services import importing
 from portal.models import PracticePassport
 from portal.services import passports
@@ -34,6 +34,13 @@ def load_consulting_topics() -> int:
             name=name, defaults={"is_complex": is_complex, "position": position}
         )
     return len(content.CONSULTING_TOPICS)
+
+
+def load_districts() -> int:
+    for city, names in content.DISTRICTS.items():
+        for name in names:
+            District.objects.get_or_create(city=city, name=name)
+    return sum(len(names) for names in content.DISTRICTS.values())
 
 
 def load_training_programmes() -> int:
@@ -325,6 +332,7 @@ def load_passports() -> int:
 @transaction.atomic
 def load_all(*, passwords_file: Path | None) -> dict:
     return {
+        "districts": load_districts(),
         "consulting_topics": load_consulting_topics(),
         "training_programmes": load_training_programmes(),
         "events": load_events(),

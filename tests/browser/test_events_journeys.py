@@ -70,7 +70,7 @@ def test_forum_registration_ticket_and_check_in(checked_page, make_user):
     page.get_by_role("button", name="Отметить").click()
     page.wait_for_url(re.compile(r"/check-in/$"))
     checked_page.assert_accessible()
-    assert page.get_by_text(re.compile(f"Билет {code} уже отметил")).is_visible()
+    assert page.get_by_text(re.compile(f"Билет {code} уже отмечен")).is_visible()
     assert page.locator("#count-arrived").inner_text() == "1"
 
 

@@ -8,6 +8,7 @@ import pytest
 from accounts.roles import Role
 from initiatives.models import Organisation
 
+from .conftest import PHONE
 from .helpers import log_in, log_out, with_authenticator
 
 pytestmark = [
@@ -16,7 +17,7 @@ pytestmark = [
 ]
 
 
-def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make_user):
+def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make_user, viewport):
     page = checked_page.page
     activist = make_user(Role.ACTIVIST)
     coordinator = make_user(Role.COORDINATOR)
@@ -77,6 +78,12 @@ def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make
     # Anyone finds it by another form of the word.
     checked_page.goto("/initiatives/")
     checked_page.assert_accessible()
+    filters = page.locator("details.filters")
+    if viewport is PHONE:  # folded so that the results come first
+        assert filters.get_attribute("open") is None
+        page.get_by_text("Поиск и фильтры", exact=True).click()
+    else:
+        assert filters.get_attribute("open") is not None
     page.get_by_label(re.compile(r"^Поиск:?$")).fill("экология")
     page.get_by_role("button", name="Показать").click()
     page.wait_for_url(re.compile(r"q=%D1%8D%D0%BA"))
@@ -86,3 +93,6 @@ def test_activist_registers_staff_approve_and_search_finds_it(checked_page, make
     result.click()
     checked_page.assert_accessible()
     assert page.get_by_role("heading", name="Экологическое движение «Чистая Кама»").is_visible()
+    # Its social page shows as the network's icon and name, served by the portal itself.
+    vk = page.get_by_role("link", name="VK")
+    assert vk.get_attribute("href") == "https://vk.com/chistaya_kama"

@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from initiatives.models import District, Grant, Topic
+from initiatives.links import network_of
+from initiatives.models import District, Grant, OrganisationLink, Topic
 from tests.factories import OrganisationFactory, OrganisationLinkFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +134,27 @@ def test_export_is_for_staff_and_follows_the_filters(client, registry, activist,
 
     sheet = load_workbook(BytesIO(xlsx.content)).active
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["Jazz May", "Penza Racing Club"]
+
+
+def test_cards_show_the_logo_and_profiles_show_network_icons(client, registry):
+    with_logo = OrganisationFactory(name="Клуб с логотипом", logo="logos/2026/11/club.png")
+    for url in ("https://vk.com/club", "https://rutube.ru/channel/1/", "https://klub.example.ru/"):
+        OrganisationLinkFactory(organisation=with_logo, url=url, network=network_of(url))
+
+    catalogue = client.get(reverse("initiatives:catalogue")).content.decode()
+    assert 'src="/media/logos/2026/11/club.png"' in catalogue
+    # a record without a logo gets its initial instead of an empty frame
+    assert '<span class="logo logo-placeholder" aria-hidden="true">J</span>' in catalogue
+
+    profile = client.get(reverse("initiatives:profile", args=[with_logo.slug])).content.decode()
+    for icon in ("vk.svg", "rutube.svg", "other.svg"):
+        assert f'src="/static/img/networks/{icon}"' in profile
+    assert "<span>klub.example.ru</span>" in profile  # a site of its own is named by its host
+    assert "<span>RuTube</span>" in profile
+
+
+def test_every_network_has_an_icon_the_portal_serves():
+    from django.contrib.staticfiles import finders
+
+    for network in OrganisationLink.Network.values:
+        assert finders.find(f"img/networks/{network}.svg"), network

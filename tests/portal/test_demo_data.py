@@ -38,6 +38,11 @@ def test_demo_data_is_built_from_the_seeds_and_idempotent(tmp_path):
     assert Organisation.objects.filter(name="АвтокаВ58").count() == 1
     assert Organisation.objects.filter(name="Пензенский клуб инвесторства «Бизнес»").count() == 1
     assert ConsultingTopic.objects.filter(is_complex=True).count() == 3
+    from initiatives.models import District
+
+    # the registry's district filter has the demo cities' districts to offer
+    assert District.objects.filter(city="Пермь").count() == 8
+    assert District.objects.filter(city="Пенза", name="Первомайский").exists()
     assert Event.objects.filter(title__contains="Заречный").exists()
     assert Event.objects.filter(title__contains="Диалог").count() == 2
     emails = dict(line.split() for line in first_passwords.splitlines())

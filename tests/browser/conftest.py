@@ -1,10 +1,13 @@
 """Browser fixtures: every page a test visits is checked for accessibility (axe-core), for
+width (no sideways scrolling), for English labels of Django or allauth on a Russian page, for
 Content-Security-Policy violations and for requests to any host but the portal's own."""
 
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.english_labels import english_labels_in, texts_of_html
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 _axe = Axe()
@@ -63,6 +66,9 @@ class CheckedPage:
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{self.page.url} scrolls sideways by {overflow}px"
+        if self.page.evaluate("document.documentElement.lang") == "ru":
+            english = english_labels_in(texts_of_html(self.page.content()))
+            assert not english, f"English labels on {self.page.url}: {english}"
         self.checked.add(self._path(self.page.url))
 
     def finish(self):

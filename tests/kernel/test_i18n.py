@@ -93,3 +93,17 @@ def test_dates_and_numbers():
     english = _render(template, "en", day=day, n=59643)
     assert russian == "25 ноября 2026 г. · 59\xa0643"
     assert english == "Nov. 25, 2026 · 59,643"
+
+
+def test_english_labels_of_django_and_allauth_are_found_in_a_page():
+    from tests.english_labels import english_labels, english_labels_in, texts_of_html
+
+    labels = english_labels()
+    # read from the packages' own catalogues: Django's forms, its admin, allauth's pages
+    assert {"- Select an option -", "This field is required.", "Remember Me"} <= labels
+    page = """<form><label>Password:</label><select><option value="">- Select an option -</option>
+      <option>Пенза</option></select><input type="submit" value="Sign In">
+      <input type="hidden" name="next" value="Save"><script>const label = "Delete";</script>
+      <p>English</p><p>Сохранить</p></form>"""
+    # a hidden field's value, a script and the language switch are not labels people read
+    assert english_labels_in(texts_of_html(page)) == ["- Select an option -", "Password", "Sign In"]

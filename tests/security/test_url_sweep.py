@@ -1,12 +1,15 @@
 """GET every named URL (the Django admin's aside) as anonymous, the activist who owns the
 objects, another activist, centre staff (a coordinator) and the administration. A URL with no
-expected outcome here fails the test, so a new page cannot slip in unreviewed.
+expected outcome here fails the test, so a new page cannot slip in unreviewed. Every page
+that answers is also read for English labels of Django or allauth (the interface is Russian).
 
 302 for the anonymous is the login page; 405 is a POST-only action; 404 hides what a person
 may not know exists (someone else's ticket, an invitation to someone else)."""
 
 import pytest
 from django.urls import reverse
+
+from tests.english_labels import english_labels_in, texts_of_html
 
 from .routes import kwargs_for, named_routes
 
@@ -182,5 +185,10 @@ def test_every_url_has_an_expected_outcome():
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_url_answers_each_role_as_expected(name, world, clients):
     url = reverse(name, kwargs=kwargs_for(name, world))
-    actual = tuple(clients[role].get(url).status_code for role in ROLES)
+    responses = [clients[role].get(url) for role in ROLES]
+    actual = tuple(response.status_code for response in responses)
     assert actual == EXPECTED[name], dict(zip(ROLES, actual, strict=True))
+    for role, response in zip(ROLES, responses, strict=True):
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            english = english_labels_in(texts_of_html(response.content.decode()))
+            assert not english, f"English labels of Django or allauth for {role}: {english}"

@@ -8,12 +8,13 @@ audit trail has recorded for the record — it grows by one with each.
 """
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Count, Model
+from django.utils import timezone
 from icalendar import Calendar
 
 from . import audit
@@ -61,6 +62,19 @@ def sequence(record: Model) -> int:
 
 
 def finished(result: Calendar) -> bytes:
-    """The calendar with a VTIMEZONE for every TZID its times use."""
-    result.add_missing_timezones()
+    """The calendar with a VTIMEZONE for every TZID its times use, holding the zone's rules
+    from the calendar's first day on. A zone's whole history is misread by some readers:
+    Krasnoyarsk's summer times to 2010 and its permanent +08 of 2011–2014 made vobject read
+    10:00 in 2027 as UTC+8, an hour off (tests/events/test_time_zones.py)."""
+    starts = [
+        component.decoded("dtstart")
+        for component in result.walk()
+        if "dtstart" in component and component.name in ("VEVENT", "VTODO")
+    ]
+    first = min((_day_of(start) for start in starts), default=timezone.localdate())
+    result.add_missing_timezones(first_date=first - timedelta(days=1))
     return bytes(result.to_ical())
+
+
+def _day_of(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value

@@ -75,3 +75,32 @@ def test_the_feed_takes_the_same_queries_for_more_events(client, penza_event):
             ends_at=penza_event.ends_at,
         )
     assert queries() == few
+
+
+def test_a_second_parser_reads_the_local_times_of_another_citys_event(client, penza_event):
+    """vobject, not the library that wrote the file, reads the VTIMEZONE we send: an event in
+    Zelenogorsk at 10:00 Krasnoyarsk time is 10:00 there, 06:00 in Moscow and 08:00 in Perm."""
+    import vobject
+
+    krasnoyarsk = ZoneInfo("Asia/Krasnoyarsk")
+    start = datetime(2027, 3, 2, 10, 0, tzinfo=krasnoyarsk)
+    zelenogorsk = Event.objects.create(
+        kind="coffee_with_mayor",
+        title="Кофе с мэром в Зеленогорске",
+        slug="coffee-zelenogorsk",
+        city="Зеленогорск",
+        time_zone="Asia/Krasnoyarsk",
+        starts_at=start,
+        ends_at=start.replace(hour=12),
+    )
+
+    calendar = vobject.readOne(client.get(reverse("events:feed")).content.decode())
+    by_uid = {event.uid.value: event for event in calendar.vevent_list}
+    coffee = by_uid[f"civiccenter-event-{zelenogorsk.pk}"]
+    starts, ends = coffee.dtstart.value, coffee.dtend.value
+    assert (starts.hour, starts.utcoffset().total_seconds() / 3600) == (10, 7)
+    assert ends.astimezone(krasnoyarsk).hour == 12
+    assert starts.astimezone(MOSCOW).hour == 6
+    assert starts.astimezone(ZoneInfo("Asia/Yekaterinburg")).hour == 8
+    forum = by_uid[f"civiccenter-event-{penza_event.pk}"].dtstart.value
+    assert (forum.hour, forum.utcoffset().total_seconds() / 3600) == (9, 3)

@@ -27,32 +27,39 @@ def consents(user: User) -> list[dict]:
 
 def erase_trail(user: User, identity) -> int:
     """The audit trail keeps who did what, not what the person was called: entries about the
-    account lose their values, and any entry whose values name the person (their e-mail,
-    phone or full name) has those values hidden."""
+    account lose their values and its name; any other entry whose values or label name the
+    person (their e-mail, phone or name) has those hidden."""
     from django.db.models import Q, TextField
     from django.db.models.functions import Cast
 
     from civiccenter.kernel import audit
     from civiccenter.kernel.models import AuditEntry
 
-    needles = [value for value in (identity.email, identity.phone, identity.full_name) if value]
+    touched = audit.hide_values(
+        User.objects.filter(pk=user.pk),
+        tuple(field.name for field in User._meta.concrete_fields),
+        label=user.email,
+    )
+    needles = identity.needles()
     if not needles:
-        return 0
+        return touched
     matching = Q()
     for needle in needles:
-        matching |= Q(as_text__icontains=needle)
+        matching |= Q(as_text__icontains=needle) | Q(object_label__icontains=needle)
     entries = AuditEntry.objects.annotate(as_text=Cast("changes", TextField())).filter(matching)
-    touched = 0
+
+    def names(value) -> bool:
+        return any(needle.lower() in str(value).lower() for needle in needles)
+
     for entry in entries:
         entry.changes = {
-            name: [
-                audit.HIDDEN if any(n.lower() in str(v).lower() for n in needles) else v
-                for v in values
-            ]
+            name: [audit.HIDDEN if names(v) else v for v in values]
             if isinstance(values, list)
             else values
             for name, values in entry.changes.items()
         }
-        entry.save(update_fields=["changes"])
+        if names(entry.object_label):
+            entry.object_label = audit.HIDDEN
+        entry.save(update_fields=["changes", "object_label"])
         touched += 1
     return touched

@@ -88,7 +88,11 @@ def user_anonymise(*, user: User) -> User:
     the person beyond this row (`personal_data.register_eraser`), in the same transaction.
     """
     identity = personal_data.Identity(
-        email=user.email, phone=user.phone, full_name=user.get_full_name().strip()
+        email=user.email,
+        phone=user.phone,
+        full_name=user.get_full_name().strip(),
+        last_name=user.last_name,
+        first_name=user.first_name,
     )
     user.email = f"anonymised-{user.pk}@anonymised.invalid"
     user.first_name = user.last_name = user.patronymic = user.phone = ""

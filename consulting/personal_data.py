@@ -21,8 +21,14 @@ def bookings(user) -> list[dict]:
 def erase(user, identity) -> int:
     """The person's questions and the centre's notes on their bookings, and the private notes
     and follow-up of consultations logged from those bookings, are blanked."""
+    from civiccenter.kernel import audit
+
     from .models import ConsultationLog
 
-    touched = Booking.objects.filter(activist=user).update(question="", staff_note="")
-    ConsultationLog.objects.filter(booking__activist=user).update(private_notes="", follow_up="")
+    bookings = Booking.objects.filter(activist=user)
+    logs = ConsultationLog.objects.filter(booking__activist=user)
+    touched = bookings.update(question="", staff_note="")
+    logs.update(private_notes="", follow_up="")
+    audit.hide_values(bookings, ("question", "staff_note"))
+    audit.hide_values(logs, ("private_notes", "follow_up"))
     return touched

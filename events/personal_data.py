@@ -47,7 +47,22 @@ QUESTION_REMOVED = "—"
 
 def erase(user, identity) -> int:
     """Questions keep their place in a meeting's record (answers and commitments follow
-    them) but lose their text; business-game places, which exist only for the person, go."""
-    touched = Question.objects.filter(author=user).update(text=QUESTION_REMOVED)
+    them) but lose their text, and so do comments on stand reports; business-game places,
+    which exist only for the person, go; posters they submitted leave the storage (the report
+    keeps its initiative's title and abstract, and its votes and awards)."""
+    from civiccenter.kernel import audit
+
+    from .models import ReportComment, StandReport
+
+    questions = Question.objects.filter(author=user)
+    touched = questions.update(text=QUESTION_REMOVED)
+    audit.hide_values(questions, ("text",))
+    comments = ReportComment.objects.filter(author=user)
+    comments.update(text=QUESTION_REMOVED)
+    audit.hide_values(comments, ("text",))
     GameParticipant.objects.filter(user=user).delete()
+    for report in StandReport.objects.filter(submitted_by=user).exclude(poster=""):
+        report.poster.delete(save=False)
+        StandReport.objects.filter(pk=report.pk).update(poster="")
+        audit.hide_values(StandReport.objects.filter(pk=report.pk), ("poster",))
     return touched

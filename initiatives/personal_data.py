@@ -19,9 +19,11 @@ def erase(user, identity) -> int:
 
     Membership.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=identity.email).delete()
+    from civiccenter.kernel import audit
+
     named = Q(private_email__iexact=identity.email)
     if identity.phone:
         named |= Q(private_phone=identity.phone)
-    return Organisation.objects.filter(named).update(
-        contact_person="", private_email="", private_phone=""
-    )
+    records = Organisation.objects.filter(named)
+    audit.hide_values(records, ("contact_person", "private_email", "private_phone"))
+    return records.update(contact_person="", private_email="", private_phone="")

@@ -35,9 +35,13 @@ def enrolments(user) -> list[dict]:
 def erase(user, identity) -> int:
     """Feedback comments are blanked (the rating stays in the averages); certificates, which
     print the full name, are deleted with their files."""
+    from civiccenter.kernel import audit
+
     from .models import Certificate, Feedback
 
-    Feedback.objects.filter(enrolment__user=user).update(comments="")
+    feedback = Feedback.objects.filter(enrolment__user=user)
+    feedback.update(comments="")
+    audit.hide_values(feedback, ("comments",))
     certificates = list(Certificate.objects.filter(enrolment__user=user))
     for certificate in certificates:
         if certificate.file:

@@ -12,3 +12,8 @@ class KernelConfig(AppConfig):
     name = "civiccenter.kernel"
     label = "civiccenter"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from . import mail_erasure, personal_data
+
+        personal_data.register_eraser("letters", mail_erasure.erase_letters)

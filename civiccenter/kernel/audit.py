@@ -141,6 +141,26 @@ def history(target: Model, *, limit: int = 50) -> QuerySet[AuditEntry]:
     ).select_related("actor")[:limit]
 
 
+def hide_values(records: QuerySet, fields: tuple[str, ...], *, label: str | None = None) -> int:
+    """Erasure in the trail of `records`: the values their entries recorded for `fields`
+    are HIDDEN (and their label replaced, when the label named the person). Returns how many
+    entries changed."""
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(records.model, for_concrete_model=False),
+        object_id__in=records.values("pk"),
+    )
+    touched = 0
+    for entry in entries:
+        hidden = hide(entry.changes, fields)
+        if hidden != entry.changes or (label is not None and entry.object_label != label):
+            entry.changes = hidden
+            if label is not None:
+                entry.object_label = label
+            entry.save(update_fields=["changes", "object_label"])
+            touched += 1
+    return touched
+
+
 def entries_of(model: type[Model]) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(model))
 

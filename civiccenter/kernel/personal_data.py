@@ -29,6 +29,18 @@ class Identity:
     email: str
     phone: str
     full_name: str
+    last_name: str = ""
+    first_name: str = ""
+
+    def needles(self) -> list[str]:
+        """What names the person in free text: the e-mail, the phone, the full name and the
+        two ways people write a name and surname (not a first name alone: namesakes)."""
+        pairs = (
+            [f"{self.last_name} {self.first_name}", f"{self.first_name} {self.last_name}"]
+            if self.last_name and self.first_name
+            else []
+        )
+        return [value for value in (self.email, self.phone, self.full_name, *pairs) if value]
 
 
 def register(name: str, exporter: Exporter) -> None:

@@ -29,6 +29,10 @@ def erase(user, identity) -> int:
     logs = ConsultationLog.objects.filter(booking__activist=user)
     touched = bookings.update(question="", staff_note="")
     logs.update(private_notes="", follow_up="")
+    for log in logs.exclude(summary=""):
+        scrubbed = audit.scrub(log.summary, identity.needles())
+        if scrubbed != log.summary:
+            ConsultationLog.objects.filter(pk=log.pk).update(summary=scrubbed)
     audit.hide_values(bookings, ("question", "staff_note"))
     audit.hide_values(logs, ("private_notes", "follow_up"))
     return touched

@@ -4,6 +4,7 @@ Services call `record` after they change something (anchor: pretix's `log_action
 show a record's `history`. Values are stored as JSON-ready text: dates in ISO form, records
 by their name, files by their stored name."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -102,6 +103,14 @@ def hide(changes: dict[str, list], fields: tuple[str, ...]) -> dict[str, list]:
         name: [HIDDEN if value else value for value in values] if name in fields else values
         for name, values in changes.items()
     }
+
+
+def scrub(text: str, needles: list[str]) -> str:
+    """The text with every needle (a name, an address, a phone) replaced by HIDDEN, in any
+    letter case."""
+    for needle in needles:
+        text = re.sub(re.escape(needle), HIDDEN, text, flags=re.IGNORECASE)
+    return text
 
 
 def diff(before: dict, after: dict) -> dict[str, list]:

@@ -142,7 +142,7 @@ def test_withdrawal_leaves_the_person_nowhere(make_user, settings, tmp_path):
         held_on=timezone.localdate(start),
         duration_minutes=75,
         topic=topic,
-        summary="Смета проекта",
+        summary=f"Смета проекта; пришла {SURNAME} {FIRST_NAME}",
         private_notes=f"{FIRST_NAME} в трудной ситуации",
         follow_up=f"Написать на {EMAIL}",
         booking=booking,

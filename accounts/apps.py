@@ -7,10 +7,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from civiccenter.kernel import personal_data
+        from civiccenter.kernel import erasure_journal, personal_data
 
         from . import personal_data as exporters
+        from .services import anonymise_again
 
+        erasure_journal.register_replay("account", anonymise_again)
         personal_data.register_eraser("audit trail", exporters.erase_trail)
         personal_data.register("account", exporters.account)
         personal_data.register("consents", exporters.consents)

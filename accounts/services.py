@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from civiccenter.kernel import audit, personal_data
+from civiccenter.kernel import audit, erasure_journal, personal_data
 
 from .models import PersonalDataConsent, User
 from .roles import Role
@@ -80,12 +80,14 @@ def anonymisation_due_at(withdrawn_at: datetime) -> datetime:
 
 
 @transaction.atomic
-def user_anonymise(*, user: User) -> User:
+def user_anonymise(*, user: User, journal: bool = True) -> User:
     """Replaces every personal field with a placeholder and removes sign-in credentials.
 
     Consent rows are kept (date and policy version prove the consent that was given), but
     their IP addresses are erased with the rest. Every app then erases what it holds about
     the person beyond this row (`personal_data.register_eraser`), in the same transaction.
+    The erasure journal gets a line first (`journal`: False when a restore replays it), so
+    that a restore of an older backup erases the person again.
     """
     identity = personal_data.Identity(
         email=user.email,
@@ -99,6 +101,8 @@ def user_anonymise(*, user: User) -> User:
     user.is_active = False
     user.set_unusable_password()
     user.anonymised_at = timezone.now()
+    if journal:
+        erasure_journal.append("account", user.pk, at=user.anonymised_at)
     user.save()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
@@ -112,6 +116,16 @@ def user_anonymise(*, user: User) -> User:
         changes={name: [None, count] for name, count in erased.items()},
     )
     return user
+
+
+def anonymise_again(pk: int) -> bool:
+    """The replay of a journal line after a restore: the account, if the backup had it still
+    unanonymised, is anonymised again with everything every app holds about it."""
+    user = User.objects.filter(pk=pk, anonymised_at__isnull=True).first()
+    if user is None:
+        return False
+    user_anonymise(user=user, journal=False)
+    return True
 
 
 def anonymise_due_accounts(*, now: datetime | None = None) -> list[int]:

@@ -19,7 +19,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Debian packages the portal needs at run time (python3-venv: a bare Debian's Python has no
 # ensurepip); the tests add a browser, poppler and nginx.
-APT_RUNTIME=(python3-venv postgresql redis-server gettext libpango-1.0-0 libpangoft2-1.0-0
+APT_RUNTIME=(python3-venv postgresql redis-server gettext age libpango-1.0-0 libpangoft2-1.0-0
     fonts-dejavu-core ca-certificates)
 APT_TESTS=(chromium poppler-utils nginx)
 

@@ -45,8 +45,10 @@ def _clear_cache(request):
 
 @pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path):
-    """Uploaded and generated files of a test go to a folder of its own."""
+    """Uploaded and generated files of a test, and its erasure journal, go to a folder of
+    its own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ERASURE_JOURNAL = str(tmp_path / "erasure-journal.jsonl")
 
 
 @pytest.fixture

@@ -332,6 +332,13 @@ PERSONAL_DATA_POLICY_VERSION = env("PERSONAL_DATA_POLICY_VERSION", default="2026
 # Days between a withdrawal of consent and anonymisation. The sweep runs every hour, so 29
 # days keeps the law's 30-day limit.
 PERSONAL_DATA_ANONYMISE_AFTER_DAYS = env.int("PERSONAL_DATA_ANONYMISE_AFTER_DAYS", default=29)
+# Backups (civiccenter/kernel/backup.py): encrypted with age to the public keys of this file;
+# the private key (for restores only) lives elsewhere. Older backups go after BACKUP_KEEP_DAYS.
+BACKUP_AGE_RECIPIENTS_FILE = env("BACKUP_AGE_RECIPIENTS_FILE", default="")
+BACKUP_AGE_IDENTITY_FILE = env("BACKUP_AGE_IDENTITY_FILE", default="")
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=35)
+# One line per erased person, outside the database and the backups: a restore erases them again.
+ERASURE_JOURNAL = env("ERASURE_JOURNAL", default=str(BASE_DIR / ".local" / "erasure-journal.jsonl"))
 # How long the facts of a sent letter (to, subject, time; the text is dropped at once) are kept.
 OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=90)
 # Staff and administration accounts must have an authenticator app.

@@ -7,13 +7,17 @@ from civiccenter.kernel.backup import backup
 
 
 class Command(BaseCommand):
-    help = "Backs up the database and the media files into a folder."
+    help = (
+        "Backs up the database and the media files, encrypted, into a new folder of the "
+        "backup root, and removes the backups past BACKUP_KEEP_DAYS."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("folder", type=Path)
+        parser.add_argument("root", type=Path)
 
-    def handle(self, *args: Any, folder: Path, **options: Any) -> None:
-        manifest = backup(folder)
+    def handle(self, *args: Any, root: Path, **options: Any) -> None:
+        folder, manifest = backup(root)
         self.stdout.write(
-            f"Backup in {folder}: database.dump, media.tar.gz ({len(manifest['files'])} files)."
+            f"Backup in {folder}: database and {len(manifest['files'])} media files, "
+            "encrypted with age."
         )

@@ -7,9 +7,13 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Registry of initiatives")
 
     def ready(self) -> None:
-        from civiccenter.kernel import personal_data
+        from civiccenter.kernel import personal_data, retention
 
         from . import personal_data as exporters
+        from . import retention as terms
+
+        retention.register_purge("import_files", terms.import_files_purge)
+        retention.register_purge("invitations", terms.invitations_purge)
 
         personal_data.register_eraser("initiatives", exporters.erase)
         personal_data.register("initiatives", exporters.memberships)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from consulting.models import Booking
 from events.models import Commitment, Event, Question, StandReport
@@ -140,3 +141,24 @@ def tasks_for(user) -> list[dict]:
         for task in TASKS
         if user.has_perm(task.permission)
     ]
+
+
+# What the daily retention run (civiccenter/kernel/retention.py) removes, as the desk names it.
+RETENTION_LABELS = {
+    "sessions": pgettext_lazy("retention", "expired sessions"),
+    "sent_emails": pgettext_lazy("retention", "facts of sent letters"),
+    "access_log": pgettext_lazy("retention", "records of access to personal data"),
+    "import_files": pgettext_lazy("retention", "import files"),
+    "invitations": pgettext_lazy("retention", "invitations"),
+}
+
+
+def retention_report() -> dict | None:
+    """The last retention run for the desk: when, and how many of each kind it removed."""
+    from civiccenter.kernel.retention import last_run
+
+    run = last_run()
+    if run is None:
+        return None
+    removed = [(RETENTION_LABELS.get(name, name), count) for name, count in run["removed"].items()]
+    return {"at": run["at"], "removed": removed}

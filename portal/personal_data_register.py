@@ -74,6 +74,13 @@ REGISTER: list[Record] = [
         "with the record it describes",
     ),
     Record(
+        "civiccenter.PersonalDataAccess",
+        {"actor": Erasure.KEEP_LINKED, "address": Erasure.SCRUB},
+        "who viewed or exported people's data, when, with which filters (art. 19)",
+        "superusers (the data-protection officer)",
+        "settings.PERSONAL_DATA_ACCESS_KEEP_DAYS",
+    ),
+    Record(
         "civiccenter.OutgoingEmail",
         {
             "subject": Erasure.DELETE_ROW,

@@ -6,6 +6,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from allauth.mfa.models import Authenticator
 
 from accounts.roles import Role
 from accounts.services import user_set_roles
@@ -65,6 +66,14 @@ def make_user(db):
 @pytest.fixture
 def activist(make_user):
     return make_user(Role.ACTIVIST)
+
+
+@pytest.fixture
+def coordinator(make_user):
+    """A coordinator of the centre, with the authenticator staff must have."""
+    user = make_user(Role.COORDINATOR, last_name="Кузнецов", first_name="Дмитрий")
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
+    return user
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 
 from accounts.signed_in import signed_in_user
 from civiccenter.kernel import errors
+from civiccenter.kernel.access_log import RecordsPersonalDataViews
 from civiccenter.kernel.dashboards import quarter_context
 from civiccenter.kernel.links import path_with_query
 from civiccenter.kernel.quarters import quarter_from
@@ -111,7 +112,7 @@ class CancelView(LoginRequiredMixin, View):
         return redirect("training:mine")
 
 
-class AttendanceView(PermissionRequiredMixin, View):
+class AttendanceView(PermissionRequiredMixin, RecordsPersonalDataViews, View):
     """A phone-friendly list of the day's participants with a tick for each."""
 
     permission_required = "training.add_attendance"

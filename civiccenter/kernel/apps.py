@@ -14,6 +14,7 @@ class KernelConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from . import mail_erasure, personal_data
+        from . import access_log, mail_erasure, personal_data
 
         personal_data.register_eraser("letters", mail_erasure.erase_letters)
+        personal_data.register_eraser("access log", access_log.erase)

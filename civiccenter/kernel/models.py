@@ -92,6 +92,37 @@ class AuditEntry(models.Model):
         return f"{self.object_label}: {self.action}"
 
 
+class PersonalDataAccess(models.Model):
+    """A view of people's personal data on a staff page, or an export that holds it: who,
+    when, which page with which filters, how many rows (civiccenter/kernel/access_log.py)."""
+
+    class Kind(models.TextChoices):
+        VIEWED = "viewed", _("viewed")
+        EXPORTED = "exported", _("exported")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    kind = models.CharField(_("what was done"), max_length=16, choices=Kind.choices)
+    page = models.CharField(_("page"), max_length=100)
+    address = models.CharField(_("address"), max_length=1000)
+    rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("access to personal data")
+        verbose_name_plural = _("accesses to personal data")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["actor", "-at"], name="data_access_by_actor")]
+
+    def __str__(self) -> str:
+        return f"{self.actor}: {self.get_kind_display()} {self.page}"
+
+
 class OutgoingEmail(models.Model):
     """An e-mail waiting to go out, written in the same transaction as the change it tells
     of: a lost Celery message or a broker that is down loses no letter (beat re-sends the

@@ -339,6 +339,10 @@ BACKUP_AGE_IDENTITY_FILE = env("BACKUP_AGE_IDENTITY_FILE", default="")
 BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=35)
 # One line per erased person, outside the database and the backups: a restore erases them again.
 ERASURE_JOURNAL = env("ERASURE_JOURNAL", default=str(BASE_DIR / ".local" / "erasure-journal.jsonl"))
+# Retention terms (civiccenter/kernel/retention.py, run daily; portal/personal_data_register.py).
+PERSONAL_DATA_ACCESS_KEEP_DAYS = env.int("PERSONAL_DATA_ACCESS_KEEP_DAYS", default=3 * 365)
+IMPORT_FILES_KEEP_DAYS = env.int("IMPORT_FILES_KEEP_DAYS", default=30)
+INVITATIONS_KEEP_DAYS = env.int("INVITATIONS_KEEP_DAYS", default=30)
 # How long the facts of a sent letter (to, subject, time; the text is dropped at once) are kept.
 OUTBOX_KEEP_SENT_DAYS = env.int("OUTBOX_KEEP_SENT_DAYS", default=90)
 # Staff and administration accounts must have an authenticator app.

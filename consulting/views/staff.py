@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from civiccenter.kernel import access_log
+from civiccenter.kernel.access_log import RecordsPersonalDataViews
 from civiccenter.kernel.dashboards import quarter_context
 from civiccenter.kernel.links import path_with_query
 from civiccenter.kernel.quarters import Quarter, quarter_from
@@ -22,7 +24,7 @@ from ..models import Booking, ConsultationLog, GrantReview
 from ..services import bookings, hours, reviews
 
 
-class StaffBookingsView(PermissionRequiredMixin, ListView):
+class StaffBookingsView(PermissionRequiredMixin, RecordsPersonalDataViews, ListView):
     """A consultant sees their own bookings; a coordinator sees everyone's (?all=1)."""
 
     permission_required = "consulting.change_booking"
@@ -163,6 +165,7 @@ class LogExportView(PermissionRequiredMixin, View):
             ConsultationLog.objects.filter(held_on__range=(quarter.start, quarter.end))
         )
         name = f"consultations-{quarter}"
+        access_log.record_export(request, rows=queryset.count())
         if fmt == "csv":
             response = StreamingHttpResponse(
                 exports.csv_lines(exports.rows(queryset)), content_type="text/csv; charset=utf-8"

@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
+from civiccenter.kernel.access_log import RecordsPersonalDataViews
+
 from ..models import Event
 from ..services.registration import check_in, door_counts, no_shows_release
 
 
-class CheckInView(PermissionRequiredMixin, View):
+class CheckInView(PermissionRequiredMixin, RecordsPersonalDataViews, View):
     permission_required = "events.change_registration"
     template_name = "events/check_in.html"
 

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.signed_in import signed_in_user
+from civiccenter.kernel.access_log import RecordsPersonalDataViews
 
 from ..models import Event, GameParticipant, Team
 from ..services import games, participants
 
 
-class TeamsView(PermissionRequiredMixin, View):
+class TeamsView(PermissionRequiredMixin, RecordsPersonalDataViews, View):
     """Staff form the teams, move people between them and print the lists."""
 
     permission_required = "events.change_team"

@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 
 from accounts.signed_in import signed_in_user
+from civiccenter.kernel import access_log
 
 from .. import exports, selectors
 from ..forms import ImportUploadForm
@@ -103,6 +104,7 @@ class ExportView(PermissionRequiredMixin, View):
 
     def get(self, request, fmt):
         _filterset, queryset = selectors.catalogue(request.GET)
+        access_log.record_export(request, rows=queryset.count())
         records = exports.rows(queryset)
         if fmt == "csv":
             return _csv_response(records, "registry")

@@ -9,7 +9,7 @@ from civiccenter.kernel.quarters import Quarter
 from initiatives.selectors import REGISTRY_CACHE
 
 from .. import selectors
-from ..desk import tasks_for
+from ..desk import retention_report, tasks_for
 from ..navigation import desk_for, staff_or_administration
 
 
@@ -58,4 +58,6 @@ class DeskView(UserPassesTestMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["items"] = desk_for(self.request.user)
         context["tasks"] = tasks_for(self.request.user)
+        if self.request.user.has_perm("accounts.change_user"):
+            context["retention"] = retention_report()
         return context

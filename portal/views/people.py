@@ -18,6 +18,7 @@ from accounts.models import User
 from accounts.roles import Role
 from accounts.services import user_set_roles
 from accounts.signed_in import signed_in_user
+from civiccenter.kernel.access_log import RecordsPersonalDataViews
 
 
 class RolesForm(forms.Form):
@@ -29,7 +30,7 @@ class RolesForm(forms.Form):
     )
 
 
-class PeopleView(PermissionRequiredMixin, View):
+class PeopleView(PermissionRequiredMixin, RecordsPersonalDataViews, View):
     """Accounts found by e-mail or name, 50 a page, each with its roles (two queries)."""
 
     permission_required = "accounts.change_user"

@@ -1,10 +1,8 @@
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
-from accounts.roles import Role
 from events.models import Event
 
 
@@ -27,10 +25,3 @@ def make_event(db):
         )
 
     return make
-
-
-@pytest.fixture
-def coordinator(make_user):
-    user = make_user(Role.COORDINATOR, last_name="Кузнецов", first_name="Дмитрий")
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
-    return user

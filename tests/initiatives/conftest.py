@@ -1,18 +1,8 @@
 import pytest
-from allauth.mfa.models import Authenticator
 
-from accounts.roles import Role
 from initiatives.models import Membership, Topic
 from initiatives.models import Role as TeamRole
 from tests.factories import OrganisationFactory
-
-
-@pytest.fixture
-def coordinator(make_user):
-    """A moderator of the registry, with the authenticator staff must have."""
-    user = make_user(Role.COORDINATOR)
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
-    return user
 
 
 @pytest.fixture

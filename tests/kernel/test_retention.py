@@ -1,5 +1,7 @@
-"""Retention: a sent letter keeps only its facts, and old facts and expired sessions go."""
+"""Retention: a sent letter keeps only its facts, and old facts, expired sessions, old import
+files, invitations and records of access go, each after its term; the desk shows the last run."""
 
+import os
 from datetime import timedelta
 
 import pytest
@@ -15,6 +17,8 @@ from civiccenter.kernel.retention import purge_expired
 from civiccenter.kernel.tasks import purge_expired_data
 
 pytestmark = pytest.mark.django_db
+
+NOTHING = {"sessions": 0, "sent_emails": 0, "access_log": 0, "import_files": 0, "invitations": 0}
 
 
 def _letter(**fields):
@@ -52,13 +56,82 @@ def test_old_sent_letters_and_expired_sessions_are_deleted(
     )
     later = timezone.now() + timedelta(days=settings.OUTBOX_KEEP_SENT_DAYS - 1)
 
-    assert purge_expired(now=timezone.now()) == {"sessions": 1, "sent_emails": 0}
-    assert purge_expired(now=later) == {"sessions": 0, "sent_emails": 0}
+    assert purge_expired(now=timezone.now()) == NOTHING | {"sessions": 1}
+    assert purge_expired(now=later) == NOTHING
     assert list(Session.objects.values_list("pk", flat=True)) == [live.session_key]
 
     Session.objects.all().delete()
     OutgoingEmail.objects.filter(pk=sent.pk).update(
         sent_at=timezone.now() - timedelta(days=settings.OUTBOX_KEEP_SENT_DAYS + 1)
     )
-    assert purge_expired_data.delay().get() == {"sessions": 0, "sent_emails": 1}
+    assert purge_expired_data.delay().get() == NOTHING | {"sent_emails": 1}
     assert list(OutgoingEmail.objects.values_list("pk", flat=True)) == [queued.pk]
+
+
+def test_import_files_invitations_and_old_access_records_go_after_their_terms(
+    settings, coordinator
+):
+    from django.core.files.base import ContentFile
+    from django.urls import reverse
+
+    from civiccenter.kernel.models import PersonalDataAccess
+    from civiccenter.kernel.retention import last_run
+    from initiatives.models import ImportJob, Invitation
+    from tests.factories import OrganisationFactory
+
+    now = timezone.now()
+    old = ImportJob.objects.create(
+        file=ContentFile(b"name,email\nClub,leader@example.org\n", name="list.csv"),
+        original_name="list.csv",
+        created_by=coordinator,
+        preview=[{"values": {"private_email": "leader@example.org"}}],
+    )
+    recent = ImportJob.objects.create(
+        file=ContentFile(b"name\nClub\n", name="new.csv"),
+        original_name="new.csv",
+        created_by=coordinator,
+    )
+    stored = old.file.path
+    ImportJob.objects.filter(pk=old.pk).update(
+        created_at=now - timedelta(days=settings.IMPORT_FILES_KEEP_DAYS + 1)
+    )
+    organisation = OrganisationFactory()
+    stale = Invitation.objects.create(
+        organisation=organisation, email="old@example.org", invited_by=coordinator
+    )
+    Invitation.objects.filter(pk=stale.pk).update(
+        created_at=now - timedelta(days=settings.INVITATIONS_KEEP_DAYS + 1)
+    )
+    Invitation.objects.create(
+        organisation=organisation, email="new@example.org", invited_by=coordinator
+    )
+    for days in (1, settings.PERSONAL_DATA_ACCESS_KEEP_DAYS + 1):
+        PersonalDataAccess.objects.create(
+            actor=coordinator,
+            kind="viewed",
+            page="people",
+            address="/desk/people/",
+            at=now - timedelta(days=days),
+        )
+
+    assert purge_expired(now=now) == NOTHING | {
+        "import_files": 1,
+        "invitations": 1,
+        "access_log": 1,
+    }
+
+    old.refresh_from_db()
+    assert (old.file.name, old.preview, old.original_name) == ("", [], "list.csv")
+    assert not os.path.exists(stored)
+    assert ImportJob.objects.get(pk=recent.pk).file
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["new@example.org"]
+    assert PersonalDataAccess.objects.count() == 1
+    assert last_run()["removed"]["import_files"] == 1
+
+    # The desk tells coordinators when retention last ran and what it removed.
+    from django.test import Client
+
+    client = Client()
+    client.force_login(coordinator)
+    desk = client.get(reverse("desk")).content.decode()
+    assert "Сроки хранения" in desk and "файлов импорта: 1" in desk

@@ -38,10 +38,3 @@ def trainer_user(make_user):
     user = make_user(Role.TRAINER, last_name="Мельникова", first_name="Ольга")
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
     return user
-
-
-@pytest.fixture
-def coordinator(make_user):
-    user = make_user(Role.COORDINATOR, last_name="Кузнецов", first_name="Дмитрий")
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
-    return user

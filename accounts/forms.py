@@ -43,10 +43,28 @@ class SignupForm(HoneypotFormMixin, AllauthSignupForm):
             reverse("privacy"),
         )
 
+    def validate_unique_email(self, value):
+        """The address of a withdrawn account that is not anonymised yet reopens it
+        (accounts/services.py `withdrawn_account_reopen`) instead of counting as taken."""
+        self.withdrawn_account = services.withdrawn_account(value)
+        if self.withdrawn_account is not None:
+            self.account_already_exists = False
+            return value
+        return super().validate_unique_email(value)
+
     def save(self, request):
+        ip_address = get_adapter().get_client_ip(request)
+        if getattr(self, "withdrawn_account", None) is not None:
+            return services.withdrawn_account_reopen(
+                user=self.withdrawn_account,
+                last_name=self.cleaned_data["last_name"],
+                first_name=self.cleaned_data["first_name"],
+                password=self.cleaned_data["password1"],
+                ip_address=ip_address,
+            )
         # allauth's adapter copies first_name and last_name from cleaned_data.
         user = super().save(request)
-        services.activist_register(user=user, ip_address=get_adapter().get_client_ip(request))
+        services.activist_register(user=user, ip_address=ip_address)
         return user
 
 

@@ -75,6 +75,41 @@ def consent_withdraw(*, user: User, ip_address: str | None) -> User:
     return user
 
 
+def withdrawn_account(email: str) -> User | None:
+    """The account of this address whose consent was withdrawn and which is not anonymised
+    yet: signing up again with its address reopens it (`withdrawn_account_reopen`)."""
+    return (
+        User.objects.filter(
+            email__iexact=email,
+            is_active=False,
+            anonymised_at__isnull=True,
+            consents__withdrawn_at__isnull=False,
+        )
+        .exclude(consents__withdrawn_at__isnull=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def withdrawn_account_reopen(
+    *, user: User, last_name: str, first_name: str, password: str, ip_address: str | None
+) -> User:
+    """A withdrawal is reversible until the sweep anonymises the account: the person signs up
+    again with the same address, gives a new consent, sets a new password and confirms the
+    address again before they can sign in (whoever typed it must own the mailbox). What the
+    withdrawal cancelled stays cancelled."""
+    user.last_name, user.first_name = last_name, first_name
+    user.set_password(password)
+    user.is_active = True
+    user.save()
+    EmailAddress.objects.filter(user=user).update(verified=False)
+    if not EmailAddress.objects.filter(user=user, email__iexact=user.email).exists():
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
+    consent_record(user=user, ip_address=ip_address)
+    audit.record(user, actor=user, action="account_reopened")
+    return user
+
+
 def anonymisation_due_at(withdrawn_at: datetime) -> datetime:
     return withdrawn_at + timedelta(days=settings.PERSONAL_DATA_ANONYMISE_AFTER_DAYS)
 

@@ -35,6 +35,7 @@ ACTIONS = {
     "published": pgettext_lazy("audit", "published"),
     "cancelled": pgettext_lazy("audit", "cancelled"),
     "cancelled_consent_withdrawn": pgettext_lazy("audit", "cancelled: consent withdrawn"),
+    "account_reopened": pgettext_lazy("audit", "reopened by signing up again"),
     "confirmed": pgettext_lazy("audit", "confirmed"),
     "declined": pgettext_lazy("audit", "declined"),
     "moved": pgettext_lazy("audit", "moved"),

@@ -79,3 +79,43 @@ def test_personal_data_is_anonymised_within_30_days(consenting_activist):
 def test_active_accounts_are_never_anonymised(consenting_activist):
     with time_machine.travel(timezone.now() + timedelta(days=400), tick=False):
         assert services.anonymise_due_accounts() == []
+
+
+def test_signing_up_again_reopens_a_withdrawn_account_until_the_sweep(
+    client, django_capture_on_commit_callbacks, time_machine
+):
+    from django.core import mail
+
+    from accounts.services import anonymise_due_accounts, consent_withdraw
+    from tests.accounts.signup_data import SIGNUP
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_signup"), SIGNUP)
+    person = User.objects.get(email=SIGNUP["email"])
+    EmailAddress.objects.filter(user=person).update(verified=True)
+    consent_withdraw(user=person, ip_address=None)
+    mail.outbox.clear()
+
+    time_machine.move_to(timezone.now() + timedelta(days=10))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"),
+            {
+                **SIGNUP,
+                "password1": "another-horse-staple-9",
+                "password2": "another-horse-staple-9",
+            },
+            REMOTE_ADDR="10.1.2.4",
+        )
+
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.is_active and person.check_password("another-horse-staple-9")
+    assert User.objects.filter(email=SIGNUP["email"]).count() == 1  # the same account
+    consents = list(person.consents.order_by("given_at").values_list("withdrawn_at", "ip_address"))
+    assert consents[0][0] is not None and consents[1] == (None, "10.1.2.4")
+    # The address is confirmed again before anyone can sign in with the new password.
+    assert not EmailAddress.objects.get(user=person).verified
+    assert "/accounts/confirm-email/" in mail.outbox[-1].body
+    time_machine.move_to(timezone.now() + timedelta(days=40))
+    assert anonymise_due_accounts() == []

@@ -54,9 +54,10 @@ class SignupForm(HoneypotFormMixin, AllauthSignupForm):
 
     def save(self, request):
         ip_address = get_adapter().get_client_ip(request)
-        if getattr(self, "withdrawn_account", None) is not None:
+        withdrawn = getattr(self, "withdrawn_account", None)
+        if withdrawn is not None:
             return services.withdrawn_account_reopen(
-                user=self.withdrawn_account,
+                user=withdrawn,
                 last_name=self.cleaned_data["last_name"],
                 first_name=self.cleaned_data["first_name"],
                 password=self.cleaned_data["password1"],

@@ -17,6 +17,10 @@ class User(AbstractUser):
     patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True, validators=[validate_phone])
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # 152-FZ art. 10.1: the name is shown on public pages (a consultant's or trainer's
+    # profile, a certificate's check page) only with this separate consent; the acts of
+    # consent and withdrawal are in PublicationConsent.
+    publishes_name = models.BooleanField(_("name may be published"), default=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -68,3 +72,25 @@ class PersonalDataConsent(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_at is None
+
+
+class PublicationConsent(models.Model):
+    """A consent to the publication of one's name (152-FZ art. 10.1: personal data allowed for
+    distribution), separate from the consent to processing; one row per act."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="publication_consents",
+        verbose_name=_("user"),
+    )
+    given_at = models.DateTimeField(_("given at"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent to publication")
+        verbose_name_plural = _("consents to publication")
+        ordering = ["-given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.given_at:%Y-%m-%d}"

@@ -1,6 +1,6 @@
 """The account's part of what the portal holds about a person (see kernel/personal_data.py)."""
 
-from .models import PersonalDataConsent, User
+from .models import PersonalDataConsent, PublicationConsent, User
 
 
 def account(user: User) -> dict:
@@ -16,13 +16,21 @@ def account(user: User) -> dict:
     }
 
 
-def consents(user: User) -> list[dict]:
-    return [
-        dict(row)
-        for row in PersonalDataConsent.objects.filter(user=user)
-        .order_by("given_at")
-        .values("policy_version", "given_at", "ip_address", "withdrawn_at")
-    ]
+def consents(user: User) -> dict:
+    return {
+        "processing": [
+            dict(row)
+            for row in PersonalDataConsent.objects.filter(user=user)
+            .order_by("given_at")
+            .values("policy_version", "given_at", "ip_address", "withdrawn_at")
+        ],
+        "publication_of_name": [
+            dict(row)
+            for row in PublicationConsent.objects.filter(user=user)
+            .order_by("given_at")
+            .values("given_at", "withdrawn_at")
+        ],
+    }
 
 
 def erase_trail(user: User, identity) -> int:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from civiccenter.kernel import audit, erasure_journal, personal_data
 
-from .models import PersonalDataConsent, User
+from .models import PersonalDataConsent, PublicationConsent, User
 from .roles import Role
 from .signals import consent_withdrawn
 
@@ -75,6 +75,28 @@ def consent_withdraw(*, user: User, ip_address: str | None) -> User:
     return user
 
 
+@transaction.atomic
+def publication_consent_set(*, user: User, publishes: bool) -> User:
+    """Gives or withdraws the consent to the publication of one's name (art. 10.1); public
+    pages show the name from then on, or «a consultant of the centre» and the like."""
+    if publishes == user.publishes_name:
+        return user
+    now = timezone.now()
+    if publishes:
+        PublicationConsent.objects.create(user=user, given_at=now)
+    else:
+        user.publication_consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=now)
+    user.publishes_name = publishes
+    user.save(update_fields=["publishes_name"])
+    audit.record(
+        user,
+        actor=user,
+        action="publication_consent",
+        changes={"publishes_name": [not publishes, publishes]},
+    )
+    return user
+
+
 def withdrawn_account(email: str) -> User | None:
     """The account of this address whose consent was withdrawn and which is not anonymised
     yet: signing up again with its address reopens it (`withdrawn_account_reopen`)."""
@@ -133,6 +155,7 @@ def user_anonymise(*, user: User, journal: bool = True) -> User:
     )
     user.email = f"anonymised-{user.pk}@anonymised.invalid"
     user.first_name = user.last_name = user.patronymic = user.phone = ""
+    user.publishes_name = False
     user.is_active = False
     user.set_unusable_password()
     user.anonymised_at = timezone.now()

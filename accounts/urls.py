@@ -8,5 +8,11 @@ urlpatterns = [
     path("", views.ProfileView.as_view(), name="profile"),
     path("consent/", views.ConsentGiveView.as_view(), name="consent_give"),
     path("my-data.json", views.PersonalDataView.as_view(), name="personal_data"),
+    path("my-data/", views.PersonalDataPageView.as_view(), name="personal_data_page"),
     path("consent/withdraw/", views.ConsentWithdrawView.as_view(), name="consent_withdraw"),
+    path(
+        "consent/publication/",
+        views.PublicationConsentView.as_view(),
+        name="publication_consent",
+    ),
 ]

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView, UpdateView
+from django.views.generic import FormView, TemplateView, UpdateView
 
 from civiccenter.kernel import audit, personal_data
 
-from . import services
+from . import personal_data_page, services
 from .consent_gate import remember_consent
 from .forms import ConsentForm, ConsentWithdrawalForm, ProfileForm
 from .models import User
@@ -102,6 +102,23 @@ class ConsentWithdrawView(LoginRequiredMixin, FormView):
         return view.render_to_response(context)
 
 
+class PublicationConsentView(LoginRequiredMixin, View):
+    """POST only: the profile's box for the consent to the publication of one's name."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        publishes = request.POST.get("publishes_name") == "on"
+        services.publication_consent_set(user=signed_in_user(request), publishes=publishes)
+        messages.success(
+            request,
+            _("Your name may now be shown on the portal's public pages.")
+            if publishes
+            else _("Your name is no longer shown on the portal's public pages."),
+        )
+        return redirect("accounts:profile")
+
+
 class PersonalDataView(LoginRequiredMixin, View):
     """The person's own data from every app, as a JSON file (152-FZ art. 14); each download
     is recorded in the account's trail."""
@@ -121,3 +138,18 @@ class PersonalDataView(LoginRequiredMixin, View):
         response["Content-Disposition"] = 'attachment; filename="my-data.json"'
         response["Cache-Control"] = "no-store"
         return response
+
+
+class PersonalDataPageView(LoginRequiredMixin, TemplateView):
+    """The same data as a page to read; each view is recorded in the account's trail."""
+
+    template_name = "accounts/my_data.html"
+
+    def get_context_data(self, **kwargs):
+        user = signed_in_user(self.request)
+        audit.record(user, actor=user, action="data_viewed")
+        return super().get_context_data(
+            generated_at=timezone.now(),
+            sections=personal_data_page.sections(personal_data.collect_values(user)),
+            **kwargs,
+        )

@@ -63,6 +63,13 @@ REGISTER: list[Record] = [
         "the consent row is kept as proof; the addresses are erased",
     ),
     Record(
+        "accounts.PublicationConsent",
+        {"user": Erasure.KEEP_LINKED},
+        "proof of the consent to publish one's name (art. 10.1) and of its withdrawal",
+        f"{PERSON}; superusers",
+        "kept as proof; the name itself goes with the account's erasure",
+    ),
+    Record(
         "civiccenter.AuditEntry",
         {
             "object_label": Erasure.HIDE_IN_TRAIL,

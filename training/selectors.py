@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from accounts.models import User
 
-from .models import Enrolment, Programme, Session, SessionDay
+from .models import Enrolment, Programme, Session, SessionDay, Trainer
 
 
 def sessions_with_places(queryset: QuerySet | None = None) -> QuerySet:
@@ -17,7 +17,8 @@ def sessions_with_places(queryset: QuerySet | None = None) -> QuerySet:
             first_day=Min("days__starts_at"),
         )
         .prefetch_related(
-            Prefetch("days", queryset=SessionDay.objects.order_by("starts_at")), "trainers"
+            Prefetch("days", queryset=SessionDay.objects.order_by("starts_at")),
+            Prefetch("trainers", queryset=Trainer.objects.select_related("user")),
         )
     )
 
@@ -29,7 +30,9 @@ def upcoming_sessions() -> QuerySet:
 
 
 def programmes() -> QuerySet:
-    return Programme.objects.prefetch_related("trainers")
+    return Programme.objects.prefetch_related(
+        Prefetch("trainers", queryset=Trainer.objects.select_related("user"))
+    )
 
 
 def enrolments_of(user: User) -> QuerySet:

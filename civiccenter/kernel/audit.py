@@ -36,6 +36,8 @@ ACTIONS = {
     "cancelled": pgettext_lazy("audit", "cancelled"),
     "cancelled_consent_withdrawn": pgettext_lazy("audit", "cancelled: consent withdrawn"),
     "account_reopened": pgettext_lazy("audit", "reopened by signing up again"),
+    "publication_consent": pgettext_lazy("audit", "consent to publication changed"),
+    "data_viewed": pgettext_lazy("audit", "read their data"),
     "confirmed": pgettext_lazy("audit", "confirmed"),
     "declined": pgettext_lazy("audit", "declined"),
     "moved": pgettext_lazy("audit", "moved"),

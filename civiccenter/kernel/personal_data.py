@@ -78,5 +78,10 @@ def plain(value: Any) -> Any:
 
 
 def collect(user: Any) -> dict[str, Any]:
-    """Every registered part, by name, in a stable order."""
-    return {name: plain(_EXPORTERS[name](user)) for name in sorted(_EXPORTERS)}
+    """Every registered part, by name, in a stable order, as JSON carries it."""
+    return {name: plain(part) for name, part in collect_values(user).items()}
+
+
+def collect_values(user: Any) -> dict[str, Any]:
+    """The same parts with their own values (dates as dates), for a page to format."""
+    return {name: _EXPORTERS[name](user) for name in sorted(_EXPORTERS)}

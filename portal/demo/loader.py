@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import PersonalDataConsent, User
-from accounts.services import consent_record, user_set_roles
+from accounts.services import consent_record, publication_consent_set, user_set_roles
 from civiccenter.kernel.quarters import Quarter
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic, WeeklyAvailability
 from consulting.services import hours
@@ -139,7 +139,10 @@ def load_consultants() -> int:
         (content.COORDINATOR_EMAIL, True, [(1, time(15), time(18)), (3, time(15), time(18))]),
     ]
     for email, complex_topics, windows in plans:
-        consultant, created = Consultant.objects.get_or_create(user=User.objects.get(email=email))
+        user = User.objects.get(email=email)
+        # The demo's staff agreed to be named on the public pages (152-FZ art. 10.1).
+        publication_consent_set(user=user, publishes=True)
+        consultant, created = Consultant.objects.get_or_create(user=user)
         consultant.topics.set(ConsultingTopic.objects.filter(is_complex=complex_topics))
         if created:
             WeeklyAvailability.objects.bulk_create(
@@ -190,6 +193,7 @@ def load_consulting_history(*, today=None) -> int:
 def load_training_sessions(*, today=None) -> int:
     """The trainer's profile and upcoming sessions of three seed programmes (once)."""
     trainer_user = User.objects.get(email=content.TRAINER_EMAIL)
+    publication_consent_set(user=trainer_user, publishes=True)
     trainer, _ = Trainer.objects.get_or_create(
         user=trainer_user,
         defaults={

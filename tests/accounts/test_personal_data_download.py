@@ -61,6 +61,14 @@ def test_the_person_gets_their_data_from_every_app_and_no_one_elses(client, make
     assert "Чужой вопрос" not in response.content.decode()
     assert audit.history(me)[0].action == "data_downloaded"
 
+    # The same as a page to read, in Russian, with Russian dates.
+    page = client.get(reverse("accounts:personal_data_page")).content.decode()
+    for text in ("Записи на консультации", "Как составить смету?", "Зелёный двор", "Телефон"):
+        assert text in page
+    assert ticket.ticket_code in page and "Чужой вопрос" not in page
+    assert timezone.localtime(ticket.created_at).strftime("%Y-%m-%dT") not in page
+    assert audit.history(me)[0].action == "data_viewed"
+
 
 def test_the_anonymous_are_sent_to_sign_in(client):
     assert client.get(reverse("accounts:personal_data")).status_code == 302

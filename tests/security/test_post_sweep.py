@@ -70,6 +70,8 @@ EXPECTED = {
     "accounts:consent_give": (302, 200, 200, 200, 200),
     "accounts:consent_withdraw": (302, 200, 200, 200, 200),
     "accounts:personal_data": (302, 405, 405, 405, 405),
+    "accounts:personal_data_page": (302, 405, 405, 405, 405),
+    "accounts:publication_consent": (302, 302, 302, 302, 302),
     "accounts:profile": (302, 302, 302, 302, 302),
     "consulting:availability": (302, 403, 403, 404, 403),
     "consulting:book": (302, 200, 200, 200, 200),

@@ -43,6 +43,8 @@ EXPECTED = {
     "accounts:consent_withdraw": POST_ONLY,
     "accounts:profile": SIGNED_IN,
     "accounts:personal_data": SIGNED_IN,
+    "accounts:personal_data_page": SIGNED_IN,
+    "accounts:publication_consent": POST_ONLY,
     "mfa_activate_totp": (302, 302, 302, 302, 302),
     "mfa_authenticate": (302, 302, 302, 302, 302),
     "mfa_deactivate_totp": (302, 404, 404, 302, 302),

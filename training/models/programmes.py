@@ -16,6 +16,11 @@ class Trainer(models.Model):
     )
     name = models.CharField(_("name"), max_length=255)
     profile = models.TextField(_("short profile"), blank=True)
+    # For an invited trainer with no account: the consent to publication (152-FZ art. 10.1)
+    # they gave the centre in writing. A trainer with an account gives it in their profile.
+    publication_consented = models.BooleanField(
+        _("consented in writing to the publication of their name"), default=False
+    )
 
     class Meta:
         verbose_name = _("trainer")
@@ -24,6 +29,13 @@ class Trainer(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def name_published(self) -> bool:
+        """Public pages name the trainer only with their consent to publication."""
+        if self.user_id is not None:
+            return bool(self.user and self.user.publishes_name)
+        return self.publication_consented
 
 
 class Programme(models.Model):

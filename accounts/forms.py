@@ -37,9 +37,11 @@ class SignupForm(HoneypotFormMixin, AllauthSignupForm):
         super().__init__(*args, **kwargs)
         self.fields["personal_data_consent"].help_text = format_html(
             gettext(
-                'Read the <a href="{}">personal data processing policy</a>. This consent is '
-                "separate from any other terms; you can withdraw it at any time in your profile."
+                'Read <a href="{}">the consent</a> and the <a href="{}">personal data processing '
+                "policy</a>. This consent is separate from any other terms; you can withdraw it "
+                "at any time in your profile."
             ),
+            reverse("consent_document"),
             reverse("privacy"),
         )
 

@@ -8,6 +8,7 @@ from .views import pages, people, targets
 urlpatterns = [
     path("", pages.HomeView.as_view(), name="home"),
     path("privacy/", pages.PrivacyPolicyView.as_view(), name="privacy"),
+    path("privacy/consent/", pages.ConsentDocumentView.as_view(), name="consent_document"),
     path("desk/", pages.DeskView.as_view(), name="desk"),
     path("desk/targets/", targets.TargetsListView.as_view(), name="targets"),
     path("desk/people/", people.PeopleView.as_view(), name="people"),

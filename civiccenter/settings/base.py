@@ -323,12 +323,22 @@ CELERY_BEAT_SCHEDULE = {
 CENTRE_NAME = env("CENTRE_NAME", default="Центр продюсирования городских инициатив")
 CENTRE_CITY = env("CENTRE_CITY", default="Пермь")
 CENTRE_CONTACT_EMAIL = env("CENTRE_CONTACT_EMAIL", default=DEFAULT_FROM_EMAIL)
+# The operator of personal data as the consent and the policy name it (152-FZ art. 9 part 4):
+# the legal entity that runs the centre, its address and registration numbers, and those who
+# process data on its behalf (hosting, the mail provider, S3 storage), one per line.
+OPERATOR_LEGAL_NAME = env("OPERATOR_LEGAL_NAME", default="")
+OPERATOR_ADDRESS = env("OPERATOR_ADDRESS", default="")
+OPERATOR_OGRN = env("OPERATOR_OGRN", default="")
+OPERATOR_INN = env("OPERATOR_INN", default="")
+PERSONAL_DATA_PROCESSORS = [
+    line.strip() for line in env("PERSONAL_DATA_PROCESSORS", default="").split("\n") if line.strip()
+]
 # The quarterly promises of seed 000: 40 hours of training and 250 hours of consultations.
 QUARTERLY_TARGET_TRAINING_HOURS = env.int("QUARTERLY_TARGET_TRAINING_HOURS", default=40)
 QUARTERLY_TARGET_CONSULTING_HOURS = env.int("QUARTERLY_TARGET_CONSULTING_HOURS", default=250)
 # 152-FZ: the version of the personal-data processing policy users consent to. Raise it
 # whenever templates/pages/privacy.html changes in substance.
-PERSONAL_DATA_POLICY_VERSION = env("PERSONAL_DATA_POLICY_VERSION", default="2026-11-25")
+PERSONAL_DATA_POLICY_VERSION = env("PERSONAL_DATA_POLICY_VERSION", default="2026-12-02")
 # Days between a withdrawal of consent and anonymisation. The sweep runs every hour, so 29
 # days keeps the law's 30-day limit.
 PERSONAL_DATA_ANONYMISE_AFTER_DAYS = env.int("PERSONAL_DATA_ANONYMISE_AFTER_DAYS", default=29)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
@@ -10,6 +9,7 @@ from initiatives.selectors import REGISTRY_CACHE
 
 from .. import selectors
 from ..desk import retention_report, tasks_for
+from ..legal import documents_context
 from ..navigation import desk_for, staff_or_administration
 
 
@@ -39,11 +39,16 @@ class PrivacyPolicyView(TemplateView):
         return [f"pages/privacy_{language}.html"]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["policy_version"] = settings.PERSONAL_DATA_POLICY_VERSION
-        context["anonymise_after_days"] = settings.PERSONAL_DATA_ANONYMISE_AFTER_DAYS
-        context["contact_email"] = settings.CENTRE_CONTACT_EMAIL
-        return context
+        return super().get_context_data(**documents_context(), **kwargs)
+
+
+class ConsentDocumentView(PrivacyPolicyView):
+    """The consent to processing itself (152-FZ art. 9 part 4), versioned with the policy: what
+    a person agrees to when they tick the box at sign-up."""
+
+    def get_template_names(self):
+        language = "en" if get_language() == "en" else "ru"
+        return [f"pages/consent_{language}.html"]
 
 
 class DeskView(UserPassesTestMixin, TemplateView):

@@ -188,6 +188,7 @@ EXPECTED = {
     "passports:edit": (302, 403, 403, 200, 403),
     "passports:list": (405, 405, 405, 405, 405),
     "passports:pdf": (405, 405, 405, 405, 405),
+    "consent_document": (405, 405, 405, 405, 405),
     "privacy": (405, 405, 405, 405, 405),
     "readyz": (503, 503, 503, 503, 503),
     "reports:archive": (302, 403, 403, 302, 302),

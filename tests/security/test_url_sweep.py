@@ -60,6 +60,7 @@ EXPECTED = {
     "readyz": (503, 503, 503, 503, 503),  # no Celery worker runs beside the sweep
     "media": PUBLIC,
     "privacy": PUBLIC,
+    "consent_document": PUBLIC,
     "desk": STAFF_AND_ADMINISTRATION,
     "targets": STAFF_AND_ADMINISTRATION,
     "people": STAFF,

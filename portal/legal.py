@@ -1,14 +1,14 @@
 """What the legal documents of the portal (the processing policy and the consent) print from
 the settings: the operator, its processors, the terms."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 
 
 def documents_context() -> dict:
     processors = list(settings.PERSONAL_DATA_PROCESSORS)
-    storage: dict[str, Any] = settings.STORAGES["default"]
+    storage = cast(dict[str, Any], settings.STORAGES["default"])
     if storage["BACKEND"].startswith("storages."):
         endpoint = storage["OPTIONS"].get("endpoint_url") or "S3"
         processors.append(f"S3-compatible file storage ({endpoint})")

@@ -147,7 +147,7 @@ DESK_ITEMS = [
     NavItem(
         _("Consulting hours"),
         "consulting:dashboard",
-        _perm("consulting.view_consultationlog"),
+        _perm("consulting.view_consulting_figures"),
         _("The quarter's delivered hours against the target."),
     ),
     NavItem(

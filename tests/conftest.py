@@ -106,6 +106,9 @@ def reference_data(transactional_db):
         apps
     )
     importlib.import_module("portal.migrations.0002_role_permissions").assign_roles(apps)
+    importlib.import_module(
+        "portal.migrations.0004_administration_sees_figures_not_people"
+    ).assign_roles(apps)
 
 
 @pytest.fixture

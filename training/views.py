@@ -287,10 +287,14 @@ class FeedbackResultsView(PermissionRequiredMixin, TemplateView):
             .annotate(average=Avg("rating"), answers=Count("id"))
             .order_by("-enrolment__session_id")[:50]
         )
+        # Free-text comments may name people: for the staff who work with the trainees, not for
+        # the administration, which sees the ratings.
         context["comments"] = (
             feedback.exclude(comments="")
             .select_related("enrolment__session__programme")
             .order_by("-created_at")[:50]
+            if self.request.user.has_perm("training.view_enrolment")
+            else None
         )
         return context
 

@@ -57,6 +57,9 @@ class ConsultationLog(models.Model):
         verbose_name = _("consultation log entry")
         verbose_name_plural = _("consultation log")
         ordering = ["-held_on", "-id"]
+        # The quarter's totals without the log's rows (who came, about what): what the city
+        # administration sees.
+        permissions = [("view_consulting_figures", _("Can view the consulting figures"))]
         indexes = [models.Index(fields=["held_on"], name="consultation_log_held_on")]
         constraints = [
             models.CheckConstraint(

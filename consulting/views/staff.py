@@ -185,7 +185,7 @@ class LogExportView(PermissionRequiredMixin, View):
 class DashboardView(PermissionRequiredMixin, TemplateView):
     """The quarter's delivered hours against the target, by topic, consultant and initiative."""
 
-    permission_required = "consulting.view_consultationlog"
+    permission_required = "consulting.view_consulting_figures"
     template_name = "consulting/dashboard.html"
 
     def get_context_data(self, **kwargs):

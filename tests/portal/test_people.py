@@ -49,3 +49,21 @@ def test_the_people_list_takes_the_same_queries_for_more_people(client, make_use
     for _ in range(20):
         make_user("activist")
     assert queries() == few
+
+
+def test_the_administration_sees_figures_and_no_rows_that_name_people(client, make_user):
+    head = _staff(client, make_user, "administration")
+    for permission in (
+        "consulting.view_booking",
+        "consulting.view_consultationlog",
+        "events.view_registration",
+        "training.view_enrolment",
+        "initiatives.view_membership",
+        "initiatives.view_changerecord",
+    ):
+        assert not head.has_perm(permission), permission
+    assert client.get(reverse("consulting:dashboard")).status_code == 200
+    assert client.get(reverse("consulting:log")).status_code == 403
+    assert client.get(reverse("consulting:log_export", args=["csv"])).status_code == 403
+    results = client.get(reverse("training:feedback_results"))
+    assert results.status_code == 200 and results.context["comments"] is None

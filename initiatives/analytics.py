@@ -106,16 +106,18 @@ SELECT s.to_status, count(*) FROM (
     FROM initiatives_statuschange sc
     JOIN initiatives_organisation o ON o.id = sc.organisation_id
     WHERE o.moderation = 'published' AND sc.changed_at < %(at)s
+      AND (%(kind)s::text IS NULL OR o.kind = %(kind)s::text)
     ORDER BY sc.organisation_id, sc.changed_at DESC, sc.id DESC
 ) s GROUP BY s.to_status
 """
 
 
-def status_counts_at(at: datetime) -> dict[str, int]:
-    """How many published records were in each status at a moment (from the history)."""
+def status_counts_at(at: datetime, *, kind: str | None = None) -> dict[str, int]:
+    """How many published records (of one kind, or all) were in each status at a moment
+    (from the history)."""
     counts = dict.fromkeys(Organisation.Status.values, 0)
     with connection.cursor() as cursor:
-        cursor.execute(_STATUS_AT_SQL, {"at": at})
+        cursor.execute(_STATUS_AT_SQL, {"at": at, "kind": kind})
         counts.update(dict(cursor.fetchall()))
     return counts
 
@@ -154,9 +156,20 @@ def registry_indicators(start: date, end: date) -> dict:
         published_at__gte=begin,
         published_at__lt=finish,
     ).count()
+    at_end = status_counts_at(finish)
+    ngo = Organisation.Kind.NGO
+    active_ngos = status_counts_at(finish, kind=ngo)[Organisation.Status.ACTIVE]
+    active_ngos_before = status_counts_at(begin, kind=ngo)[Organisation.Status.ACTIVE]
     return {
         "new": new,
-        "status_at_end": status_counts_at(finish),
+        "status_at_end": at_end,
+        # The registry's size: published records of any status at the period's end.
+        "size": sum(at_end.values()),
+        # An active NGO: a published record of the kind «НКО» whose status, by the registry's
+        # history, was «Действует» at the moment — not dormant (no activity for the dormancy
+        # term), not closed, not an idea. Growth: at the period's end less at its start.
+        "active_ngos": active_ngos,
+        "active_ngos_growth": active_ngos - active_ngos_before,
         **relations,
         **grants,
         "partnerships": Partnership.objects.filter(signed_on__range=(start, end)).count(),

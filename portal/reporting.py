@@ -31,6 +31,7 @@ class Row:
     year_to_date: object
     is_hours: bool = False
     target: object = None
+    definition: str = ""
 
     @property
     def shown_target(self) -> str:
@@ -80,74 +81,184 @@ class Indicator:
     label: StrOrPromise
     unit: StrOrPromise
     value: Callable[[dict], Any]
+    definition: StrOrPromise = ""
 
     @property
     def is_hours(self) -> bool:
         return str(self.unit) == str(HOURS)
 
 
+PCS = _("pcs")
+
+
+def _kinds(*kinds: str) -> Callable[[dict], int]:
+    return lambda p: sum(p["events"]["by_kind"].get(kind, 0) for kind in kinds)
+
+
+# Each indicator with its definition: the report prints the definitions in its notes.
 INDICATORS: list[Indicator] = [
-    Indicator("consulting_hours", _("Consulting hours"), HOURS, lambda p: p["consulting"]["hours"]),
     Indicator(
-        "consultations", _("Consultations given"), _("pcs"), lambda p: p["consulting"]["sessions"]
+        "consulting_hours",
+        _("Consulting hours"),
+        HOURS,
+        lambda p: p["consulting"]["hours"],
+        _(
+            "Hours of the logged consultations held in the period; one given by two "
+            "consultants counts once."
+        ),
     ),
-    Indicator("training_hours", _("Training hours"), HOURS, lambda p: p["training"]["hours"]),
+    Indicator(
+        "consultations",
+        _("Consultations given"),
+        PCS,
+        lambda p: p["consulting"]["sessions"],
+        _("Logged consultations held in the period, each once whatever the number of consultants."),
+    ),
+    Indicator(
+        "training_hours",
+        _("Training hours"),
+        HOURS,
+        lambda p: p["training"]["hours"],
+        _("Hours of the training days held in the period (cancelled sessions aside)."),
+    ),
     Indicator(
         "participant_hours",
         _("Participant-hours of training"),
         HOURS,
         lambda p: p["training"]["participant_hours"],
+        _("Each training day's hours times the people marked present on it."),
     ),
-    Indicator("events", _("Events held"), _("pcs"), lambda p: p["events"]["events"]),
     Indicator(
-        "participants", _("Event participants"), _("people"), lambda p: p["events"]["participants"]
+        "seminars_round_tables",
+        _("Seminars and round tables held"),
+        PCS,
+        lambda p: p["training"]["sessions"] + p["events"]["by_kind"].get("round_table", 0),
+        _("Training sessions (seminars) held in the period plus events of the kind «Round table»."),
     ),
-    Indicator("speeches", _("Speeches"), _("pcs"), lambda p: p["events"]["speeches"]),
     Indicator(
-        "master_classes", _("Master-classes"), _("pcs"), lambda p: p["events"]["master_classes"]
+        "head_meetings",
+        _("Meetings of the head of the city with NGOs"),
+        PCS,
+        _kinds("head_meeting", "coffee_with_mayor"),
+        _(
+            "Events of the kinds «Meeting of the head of the city with NGOs» and «Coffee with "
+            "the Mayor» held in the period."
+        ),
+    ),
+    Indicator(
+        "events",
+        _("Events held"),
+        PCS,
+        lambda p: p["events"]["events"],
+        _("Events of every kind that started in the period and were not cancelled."),
+    ),
+    Indicator(
+        "participants",
+        _("Event participants"),
+        _("people"),
+        lambda p: p["events"]["participants"],
+        _("People checked in at the door plus those counted at the door without a ticket."),
+    ),
+    Indicator(
+        "speeches",
+        _("Speeches"),
+        PCS,
+        lambda p: p["events"]["speeches"],
+        _("Speeches recorded in the outcomes of the period's events."),
+    ),
+    Indicator(
+        "master_classes",
+        _("Master-classes"),
+        PCS,
+        lambda p: p["events"]["master_classes"],
+        _("Master-classes recorded in the outcomes of the period's events."),
     ),
     Indicator(
         "media_publications",
         _("Publications in the media"),
-        _("pcs"),
+        PCS,
         lambda p: p["events"]["media_publications"],
+        _("Media publications staff recorded in the outcomes of the period's events."),
     ),
     Indicator(
         "commitments_made",
         _("Commitments made at meetings"),
-        _("pcs"),
+        PCS,
         lambda p: p["events"]["commitments_made"],
+        _("Commitments of the head of the city recorded at the period's meetings."),
     ),
     Indicator(
         "commitments_done",
         _("Commitments done"),
-        _("pcs"),
+        PCS,
         lambda p: p["events"]["commitments_done"],
+        _("Commitments marked done in the period."),
     ),
     Indicator(
-        "new_records", _("New records in the registry"), _("pcs"), lambda p: p["registry"]["new"]
+        "registry_size",
+        _("Records in the registry"),
+        PCS,
+        lambda p: p["registry"]["size"],
+        _("Published records of the registry, of any status, at the period's end."),
+    ),
+    Indicator(
+        "new_records",
+        _("New records in the registry"),
+        PCS,
+        lambda p: p["registry"]["new"],
+        _("Records published in the period."),
+    ),
+    Indicator(
+        "active_ngos",
+        _("Active NGOs"),
+        PCS,
+        lambda p: p["registry"]["active_ngos"],
+        _(
+            "Published records of the kind «NGO» with the status «Active» at the period's end "
+            "(not dormant, closed or an idea)."
+        ),
+    ),
+    Indicator(
+        "active_ngos_growth",
+        _("Growth of active NGOs"),
+        PCS,
+        lambda p: p["registry"]["active_ngos_growth"],
+        _("Active NGOs at the period's end less those at its start."),
     ),
     Indicator(
         "registered_as_ngo",
         _("Registered as NGOs"),
-        _("pcs"),
+        PCS,
         lambda p: p["registry"]["registered_as_ngo"],
+        _("Initiative groups recorded in the period as registered as an NGO."),
     ),
     Indicator(
-        "reviews", _("Grant applications reviewed"), _("pcs"), lambda p: p["reviews"]["reviewed"]
+        "reviews",
+        _("Grant applications reviewed"),
+        PCS,
+        lambda p: p["reviews"]["reviewed"],
+        _("Grant applications the centre reviewed in the period."),
     ),
-    Indicator("reviews_won", _("Grants won after review"), _("pcs"), lambda p: p["reviews"]["won"]),
+    Indicator(
+        "reviews_won",
+        _("Grants won after review"),
+        PCS,
+        lambda p: p["reviews"]["won"],
+        _("Of the applications decided in the period, those that won."),
+    ),
     Indicator(
         "grants_won",
         _("Grants won by initiatives"),
-        _("pcs"),
+        PCS,
         lambda p: p["registry"]["grants_won"],
+        _("Grants of the registry's records awarded in the period."),
     ),
     Indicator(
         "partnerships",
         _("Partnership agreements"),
-        _("pcs"),
+        PCS,
         lambda p: p["registry"]["partnerships"],
+        _("Partnership agreements of the registry's records signed in the period."),
     ),
 ]
 
@@ -169,6 +280,7 @@ def quarter_figures(quarter: Quarter) -> dict:
             indicator.value(year),
             is_hours=indicator.is_hours,
             target=targets.get(indicator.key),
+            definition=str(indicator.definition),
         )
         for indicator in INDICATORS
     ]

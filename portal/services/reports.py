@@ -36,6 +36,7 @@ XLSX_COLUMNS = [
     gettext_lazy("Quarter"),
     gettext_lazy("Previous quarter"),
     gettext_lazy("Year to date"),
+    gettext_lazy("Definition"),
 ]
 
 
@@ -89,7 +90,15 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
                 dict(
                     zip(
                         header,
-                        [r.label, r.unit, r.target, r.quarter, r.previous, r.year_to_date],
+                        [
+                            r.label,
+                            r.unit,
+                            r.target,
+                            r.quarter,
+                            r.previous,
+                            r.year_to_date,
+                            r.definition,
+                        ],
                         strict=True,
                     )
                 )

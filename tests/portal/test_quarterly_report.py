@@ -85,9 +85,9 @@ def test_report_pdf_and_xlsx_carry_the_figures(
     rows = [" ".join(line.split()) for line in _pdf_text(report, tmp_path, "-layout").splitlines()]
     # indicator, unit, the target, the quarter, the previous quarter, the year to date
     assert "1 Часы консультаций ч 250 3,5 0 3,5" in rows
-    assert "9 Публикации в СМИ шт. 7 0 7" in rows
-    assert "10 Обещаний дано на встречах шт. 2 0 2" in rows
-    assert "11 Выполнено обещаний шт. 1 0 1" in rows
+    assert "11 Публикации в СМИ шт. 7 0 7" in rows
+    assert "12 Обещаний дано на встречах шт. 2 0 2" in rows
+    assert "13 Выполнено обещаний шт. 1 0 1" in rows
 
     sheet = load_workbook(io.BytesIO(report.xlsx.read())).active
     header = next(sheet.iter_rows(max_row=1, values_only=True))
@@ -98,8 +98,11 @@ def test_report_pdf_and_xlsx_carry_the_figures(
         "Квартал",
         "Прошлый квартал",
         "С начала года",
+        "Как считается",
     )
-    assert next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))[2] == 250
+    first = next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))
+    assert first[2] == 250
+    assert first[6].startswith("Часы консультаций из журнала")  # each row says how it counts
     rows = {row[0]: row[3] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert Decimal(str(rows["Часы консультаций"])) == Decimal("3.5")
     assert rows["Публикации в СМИ"] == 7

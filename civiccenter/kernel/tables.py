@@ -8,11 +8,14 @@ a formula. Numbers, dates and decimals are written as they are."""
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,18 +42,35 @@ def csv_lines(records: Iterable[dict], columns: list[str]) -> Iterator[str]:
         yield writer.writerow({column: csv_safe(record[column]) for column in columns})
 
 
+# Decimals are hours and roubles: shown with their quarters and kopecks, as on the pages.
+DECIMAL_FORMAT = "#,##0.00"
+INTEGER_FORMAT = "#,##0"
+
+
 def xlsx_cell(sheet: WriteOnlyWorksheet, value: Any) -> Cell:
-    """A cell of a write-only sheet; formula-like text stays text."""
+    """A cell of a write-only sheet; formula-like text stays text; numbers get a format."""
     cell = WriteOnlyCell(sheet, value=value)
     if is_formula_like(value):
         cell.data_type = "s"
+    elif isinstance(value, Decimal | float):
+        cell.number_format = DECIMAL_FORMAT
+    elif isinstance(value, int) and not isinstance(value, bool):
+        cell.number_format = INTEGER_FORMAT
     return cell
 
 
 def xlsx_bytes(records: Iterable[dict], columns: list[str], *, title: str) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(columns)
+    sheet.freeze_panes = "A2"  # the header stays in view
+    for number, column in enumerate(columns, 1):
+        sheet.column_dimensions[get_column_letter(number)].width = max(12, min(60, len(column) + 4))
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
     for record in records:
         sheet.append([xlsx_cell(sheet, record[column]) for column in columns])
     buffer = io.BytesIO()

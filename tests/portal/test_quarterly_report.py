@@ -232,3 +232,50 @@ def test_the_consultants_breakdown_says_shared_consultations_count_for_each(
     report.refresh_from_db()
     text = " ".join(_pdf_text(report, tmp_path).split())
     assert "входит в итог один раз, а в этой таблице — у каждого из них" in text
+
+
+def test_page_pdf_and_xlsx_agree_to_the_quarter_hour_on_shared_consultations(
+    make_user, client, tmp_path, django_capture_on_commit_callbacks
+):
+    """45 + 75 + 15 minutes = 2,25 h in total; Петров gave all three (2,25 h), Сидорова shared
+    the 75 minutes (1,25 h): every document prints the same 2,25 and 1,25."""
+    from allauth.mfa.models import Authenticator
+
+    topic = ConsultingTopic.objects.create(name="Бюджет проекта")
+    petrov = Consultant.objects.create(user=make_user("consultant", last_name="Петров"))
+    sidorova = Consultant.objects.create(user=make_user("consultant", last_name="Сидорова"))
+    with time_machine.travel(timezone.make_aware(datetime(2026, 9, 30, 12)), tick=False):
+        for day, minutes, consultants in (
+            (date(2026, 7, 10), 45, [petrov]),
+            (date(2026, 8, 3), 75, [petrov, sidorova]),
+            (date(2026, 9, 1), 15, [petrov]),
+        ):
+            log_create(
+                user=None,
+                consultants=consultants,
+                organisations=[],
+                held_on=day,
+                duration_minutes=minutes,
+                topic=topic,
+                summary="—",
+            )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(quarter=Q3)
+    report.refresh_from_db()
+
+    pdf = [" ".join(line.split()) for line in _pdf_text(report, tmp_path, "-layout").splitlines()]
+    assert "1 Часы консультаций ч 250 2,25 0 2,25" in pdf
+    assert any(line.startswith("Петров") and line.endswith("2,25 3") for line in pdf), pdf
+    assert any(line.startswith("Сидорова") and line.endswith("1,25 1") for line in pdf), pdf
+
+    sheet = load_workbook(io.BytesIO(report.xlsx.read())).active
+    cells = {row[0].value: row[3] for row in sheet.iter_rows(min_row=2)}
+    assert Decimal(str(cells["Часы консультаций"].value)) == Decimal("2.25")
+    assert "0.00" in cells["Часы консультаций"].number_format  # shown with its quarters
+
+    coordinator = make_user("coordinator")
+    Authenticator.objects.create(user=coordinator, type=Authenticator.Type.TOTP, data={})
+    client.force_login(coordinator)
+    page = client.get(reverse("consulting:dashboard"), {"quarter": str(Q3)}).content.decode()
+    assert '<span class="figure" id="hours-total">2,25</span>' in page
+    assert "<td>Петров" in page and "<td>2,25</td>" in page and "<td>1,25</td>" in page

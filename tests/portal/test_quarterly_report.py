@@ -244,7 +244,7 @@ def test_page_pdf_and_xlsx_agree_to_the_quarter_hour_on_shared_consultations(
     topic = ConsultingTopic.objects.create(name="Бюджет проекта")
     petrov = Consultant.objects.create(user=make_user("consultant", last_name="Петров"))
     sidorova = Consultant.objects.create(user=make_user("consultant", last_name="Сидорова"))
-    with time_machine.travel(timezone.make_aware(datetime(2026, 9, 30, 12)), tick=False):
+    with time_machine.travel(timezone.make_aware(timezone.datetime(2026, 9, 30, 12)), tick=False):
         for day, minutes, consultants in (
             (date(2026, 7, 10), 45, [petrov]),
             (date(2026, 8, 3), 75, [petrov, sidorova]),

@@ -31,6 +31,10 @@ class QuarterlyReport(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     generation = models.PositiveIntegerField(default=0)
+    # The figures as the files print them, kept with the report: what it said when it was
+    # made, and which indicators changed when it was made again.
+    figures = models.JSONField(_("figures"), default=list, blank=True)
+    changed = models.JSONField(_("changed since the previous making"), default=list, blank=True)
 
     class Meta:
         db_table = "civiccenter_quarterlyreport"

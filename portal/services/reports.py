@@ -114,6 +114,9 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
         locked.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
         locked.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx), save=False)
         locked.checksum = hashlib.sha256(pdf).hexdigest()
+        snapshot = figures_snapshot(figures["rows"])
+        locked.changed = changed_rows(locked.figures, snapshot) if locked.figures else []
+        locked.figures = snapshot
         locked.state, locked.finished_at, locked.error = (
             QuarterlyReport.State.DONE,
             timezone.now(),
@@ -131,6 +134,27 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
         locked.xlsx.name,
     )
     return locked
+
+
+def figures_snapshot(rows) -> list[dict[str, str]]:
+    """The report's rows as printed: label, unit, target, quarter, previous, year to date."""
+    return [
+        {
+            "label": row.label,
+            "unit": row.unit,
+            "target": row.shown_target,
+            "quarter": row.shown_quarter,
+            "previous": row.shown_previous,
+            "year_to_date": row.shown_year_to_date,
+        }
+        for row in rows
+    ]
+
+
+def changed_rows(before: list[dict], after: list[dict]) -> list[str]:
+    """The indicators whose quarter figure differs between two makings of a report."""
+    old = {row["label"]: row["quarter"] for row in before}
+    return [row["label"] for row in after if old.get(row["label"]) != row["quarter"]]
 
 
 def _delete(storage: Storage, names: list[str]) -> None:

@@ -279,3 +279,46 @@ def test_page_pdf_and_xlsx_agree_to_the_quarter_hour_on_shared_consultations(
     page = client.get(reverse("consulting:dashboard"), {"quarter": str(Q3)}).content.decode()
     assert '<span class="figure" id="hours-total">2,25</span>' in page
     assert "<td>Петров" in page and "<td>2,25</td>" in page and "<td>1,25</td>" in page
+
+
+def test_a_report_keeps_its_figures_and_says_what_changed_when_made_again(
+    quarter_data, make_user, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = reports.report_request(quarter=Q3)
+    report.refresh_from_db()
+    made = {row["label"]: row["quarter"] for row in report.figures}
+    assert made["Часы консультаций"] == "3,5" and report.changed == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reports.report_request(quarter=Q3)
+    report.refresh_from_db()
+    assert report.generation == 2 and report.changed == []  # the same data, the same figures
+
+    consultant = Consultant.objects.get()
+    with time_machine.travel(timezone.make_aware(timezone.datetime(2026, 10, 2, 12)), tick=False):
+        log_create(
+            user=None,
+            consultants=[consultant],
+            organisations=[],
+            held_on=date(2026, 9, 20),
+            duration_minutes=45,
+            topic=ConsultingTopic.objects.get(),
+            summary="—",
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        reports.report_request(quarter=Q3)
+    report.refresh_from_db()
+    assert report.changed == ["Часы консультаций", "Проведено консультаций"]
+    assert {row["label"]: row["quarter"] for row in report.figures}["Часы консультаций"] == "4,25"
+
+    from allauth.mfa.models import Authenticator
+
+    head = make_user("administration")
+    Authenticator.objects.create(user=head, type=Authenticator.Type.TOTP, data={})
+    client.force_login(head)
+    archive = client.get(reverse("reports:archive")).content.decode()
+    assert (
+        "изменилось после прошлого формирования: Часы консультаций, Проведено консультаций"
+        in archive
+    )

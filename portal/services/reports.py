@@ -3,6 +3,7 @@ a Celery task, kept through Django's storage API."""
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -24,7 +25,7 @@ from civiccenter.kernel.pdf import render_pdf
 from civiccenter.kernel.quarters import Quarter
 
 from ..models import QuarterlyReport
-from ..reporting import quarter_figures
+from ..reporting import Row, quarter_figures
 
 REPORT_JOB = JobState(QuarterlyReport, failed=QuarterlyReport.State.FAILED)
 logger = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
     return locked
 
 
-def figures_snapshot(rows) -> list[dict[str, str]]:
+def figures_snapshot(rows: Iterable[Row]) -> list[dict[str, str]]:
     """The report's rows as printed: label, unit, target, quarter, previous, year to date."""
     return [
         {

@@ -8,6 +8,7 @@ a formula. Numbers, dates and decimals are written as they are."""
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -59,20 +60,55 @@ def xlsx_cell(sheet: WriteOnlyWorksheet, value: Any) -> Cell:
     return cell
 
 
-def xlsx_bytes(records: Iterable[dict], columns: list[str], *, title: str) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-    sheet.freeze_panes = "A2"  # the header stays in view
-    for number, column in enumerate(columns, 1):
-        sheet.column_dimensions[get_column_letter(number)].width = max(12, min(60, len(column) + 4))
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook for officials: its heading (the document's title and period)
+    on the first row, the column names on the second, then the rows, and notes under them."""
+
+    title: str
+    heading: str
+    columns: list[str]
+    records: Iterable[dict]
+    notes: tuple[str, ...] = ()
+
+
+def _write(workbook: Workbook, sheet_data: Sheet, *, heading_rows: int) -> None:
+    sheet = workbook.create_sheet(title=sheet_data.title[:31])
+    sheet.freeze_panes = f"A{heading_rows + 2}"  # the heading and the header stay in view
+    for number, column in enumerate(sheet_data.columns, 1):
+        width = max(12, min(60, len(column) + 4))
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    if heading_rows:
+        heading = WriteOnlyCell(sheet, value=sheet_data.heading)
+        heading.font = Font(bold=True, size=13)
+        sheet.append([heading])
     header = []
-    for column in columns:
+    for column in sheet_data.columns:
         cell = WriteOnlyCell(sheet, value=column)
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
-    for record in records:
-        sheet.append([xlsx_cell(sheet, record[column]) for column in columns])
+    for record in sheet_data.records:
+        sheet.append([xlsx_cell(sheet, record[column]) for column in sheet_data.columns])
+    for note in sheet_data.notes:
+        sheet.append([])
+        sheet.append([xlsx_cell(sheet, note)])
+
+
+def xlsx_workbook(sheets: list[Sheet]) -> bytes:
+    """A workbook of several sheets, each with its heading row."""
+    workbook = Workbook(write_only=True)
+    for sheet in sheets:
+        _write(workbook, sheet, heading_rows=1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(records: Iterable[dict], columns: list[str], *, title: str) -> bytes:
+    """One sheet, the column names on its first row (exports of lists)."""
+    workbook = Workbook(write_only=True)
+    _write(workbook, Sheet(title, "", columns, records), heading_rows=0)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -23,6 +23,7 @@ from civiccenter.kernel import audit, tables
 from civiccenter.kernel.jobs import BackgroundJob, JobState, enqueue, enqueue_after_commit
 from civiccenter.kernel.pdf import render_pdf
 from civiccenter.kernel.quarters import Quarter
+from events.models import Event
 
 from ..models import QuarterlyReport
 from ..reporting import Row, quarter_figures
@@ -85,29 +86,7 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
             {**figures, "centre_name": settings.CENTRE_NAME, "generated_at": timezone.now()},
         )
         pdf = render_pdf(html)
-        header = [str(column) for column in XLSX_COLUMNS]
-        xlsx = tables.xlsx_bytes(
-            (
-                dict(
-                    zip(
-                        header,
-                        [
-                            r.label,
-                            r.unit,
-                            r.target,
-                            r.quarter,
-                            r.previous,
-                            r.year_to_date,
-                            r.definition,
-                        ],
-                        strict=True,
-                    )
-                )
-                for r in figures["rows"]
-            ),
-            header,
-            title=str(quarter),
-        )
+        xlsx = report_workbook(quarter, figures)
     stem = f"quarterly-{quarter}-{report.generation}"
     with transaction.atomic():
         locked = QuarterlyReport.objects.select_for_update().get(pk=report_id)
@@ -135,6 +114,77 @@ def report_generate(*, report_id: int, generation: int | None = None) -> Quarter
         locked.xlsx.name,
     )
     return locked
+
+
+def report_workbook(quarter: Quarter, figures: dict) -> bytes:
+    """The report's XLSX for officials: a sheet per table, each headed by the report's title
+    and period, numbers in number formats (tables.xlsx_cell)."""
+    heading = _("Quarterly report: %(quarter)s. %(centre)s") % {
+        "quarter": quarter.label,
+        "centre": settings.CENTRE_NAME,
+    }
+    header = [str(column) for column in XLSX_COLUMNS]
+    indicators = (
+        dict(
+            zip(
+                header,
+                [r.label, r.unit, r.target, r.quarter, r.previous, r.year_to_date, r.definition],
+                strict=True,
+            )
+        )
+        for r in figures["rows"]
+    )
+    consulting = figures["current"]["consulting"]
+    name, hours, count = _("Name"), _("Hours"), _("Consultations")
+
+    def breakdown(rows: list[dict]) -> list[dict]:
+        return [{name: row["name"], hours: row["hours"], count: row["sessions"]} for row in rows]
+
+    shared = _(
+        "A consultation given by several consultants counts once in the total and once for "
+        "each of them in this table, so the lines may add up to more than the total."
+    )
+    training = figures["current"]["training"]
+    figure, value = _("Indicator"), _("Value")
+    training_rows = [
+        {figure: _("Training hours"), value: training["hours"]},
+        {figure: _("Sessions held"), value: training["sessions"]},
+        {figure: _("Participant-hours of training"), value: training["participant_hours"]},
+        {figure: _("Attendances"), value: training["attendances"]},
+        {figure: _("People trained"), value: training["people"]},
+    ]
+    kinds = dict(Event.Kind.choices)
+    kind, events = _("Kind of event"), _("Events held")
+    event_rows = [
+        {kind: str(kinds.get(code, code)), events: number}
+        for code, number in sorted(figures["current"]["events"]["by_kind"].items())
+    ]
+    return tables.xlsx_workbook(
+        [
+            tables.Sheet(_("Indicators"), heading, header, indicators),
+            tables.Sheet(
+                _("Consulting by topic"),
+                heading,
+                [name, hours, count],
+                breakdown(consulting["by_topic"]),
+            ),
+            tables.Sheet(
+                _("Consulting by consultant"),
+                heading,
+                [name, hours, count],
+                breakdown(consulting["by_consultant"]),
+                notes=(shared,),
+            ),
+            tables.Sheet(
+                _("Consulting by initiative"),
+                heading,
+                [name, hours, count],
+                breakdown(consulting["by_initiative"]),
+            ),
+            tables.Sheet(_("Training"), heading, [figure, value], training_rows),
+            tables.Sheet(_("Events"), heading, [kind, events], event_rows),
+        ]
+    )
 
 
 def figures_snapshot(rows: Iterable[Row]) -> list[dict[str, str]]:

@@ -89,8 +89,20 @@ def test_report_pdf_and_xlsx_carry_the_figures(
     assert "12 Обещаний дано на встречах шт. 2 0 2" in rows
     assert "13 Выполнено обещаний шт. 1 0 1" in rows
 
-    sheet = load_workbook(io.BytesIO(report.xlsx.read())).active
-    header = next(sheet.iter_rows(max_row=1, values_only=True))
+    workbook = load_workbook(io.BytesIO(report.xlsx.read()))
+    assert workbook.sheetnames == [
+        "Показатели",
+        "Консультации по темам",
+        "Консультации по консультантам",
+        "Консультации по инициативам",
+        "Обучение",
+        "Мероприятия",
+    ]
+    for every in workbook.worksheets:  # each sheet names the report and its period
+        assert every["A1"].value.startswith("Квартальный отчёт: III квартал 2026")
+        assert every.freeze_panes == "A3"
+    sheet = workbook["Показатели"]
+    header = next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))
     assert header == (
         "Показатель",
         "Ед. изм.",
@@ -100,10 +112,14 @@ def test_report_pdf_and_xlsx_carry_the_figures(
         "С начала года",
         "Как считается",
     )
-    first = next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))
+    first = next(sheet.iter_rows(min_row=3, max_row=3, values_only=True))
     assert first[2] == 250
     assert first[6].startswith("Часы консультаций из журнала")  # each row says how it counts
-    rows = {row[0]: row[3] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {row[0]: row[3] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    topics = list(workbook["Консультации по темам"].iter_rows(min_row=3, values_only=True))
+    assert [(name, float(hours), count) for name, hours, count in topics] == [
+        ("Бюджет проекта", 3.5, 2)
+    ]
     assert Decimal(str(rows["Часы консультаций"])) == Decimal("3.5")
     assert rows["Публикации в СМИ"] == 7
     assert rows["Выполнено обещаний"] == 1
@@ -268,10 +284,17 @@ def test_page_pdf_and_xlsx_agree_to_the_quarter_hour_on_shared_consultations(
     assert any(line.startswith("Петров") and line.endswith("2,25 3") for line in pdf), pdf
     assert any(line.startswith("Сидорова") and line.endswith("1,25 1") for line in pdf), pdf
 
-    sheet = load_workbook(io.BytesIO(report.xlsx.read())).active
-    cells = {row[0].value: row[3] for row in sheet.iter_rows(min_row=2)}
+    workbook = load_workbook(io.BytesIO(report.xlsx.read()))
+    cells = {row[0].value: row[3] for row in workbook["Показатели"].iter_rows(min_row=3)}
     assert Decimal(str(cells["Часы консультаций"].value)) == Decimal("2.25")
     assert "0.00" in cells["Часы консультаций"].number_format  # shown with its quarters
+    by_consultant = {
+        row[0].value.split()[0]: row[1].value
+        for row in workbook["Консультации по консультантам"].iter_rows(min_row=3)
+        if row[0].value and row[1].value is not None
+    }
+    assert Decimal(str(by_consultant["Сидорова"])) == Decimal("1.25")
+    assert Decimal(str(by_consultant["Петров"])) == Decimal("2.25")
 
     coordinator = make_user("coordinator")
     Authenticator.objects.create(user=coordinator, type=Authenticator.Type.TOTP, data={})

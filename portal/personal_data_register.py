@@ -414,6 +414,8 @@ NOT_PERSONAL: dict[str, str] = {
             "portal.PracticePassport.pdf",
             "portal.QuarterlyReport.pdf",
             "portal.QuarterlyReport.xlsx",
+            "portal.QuarterlyReport.figures",
+            "portal.QuarterlyReport.changed",
         ],
         "a practice's or a quarter's document: figures and public texts",
     ),

@@ -3,7 +3,7 @@ source for the report's PDF, its XLSX and the dashboards."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -295,4 +295,66 @@ def quarter_figures(quarter: Quarter) -> dict:
             current["consulting"]["hours"], targets["consulting_hours"]
         ),
         "training_share": share_of_target(current["training"]["hours"], targets["training_hours"]),
+    }
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    label: str
+    unit: str
+    period: object
+    previous: object
+    last_year: object
+    is_hours: bool
+    definition: str
+
+    def shown(self, value: object) -> str:
+        return figures.hours(value) if self.is_hours else figures.count(value)  # type: ignore[arg-type]
+
+    @property
+    def shown_period(self) -> str:
+        return self.shown(self.period)
+
+    @property
+    def shown_previous(self) -> str:
+        return self.shown(self.previous)
+
+    @property
+    def shown_last_year(self) -> str:
+        return self.shown(self.last_year)
+
+
+def _year_earlier(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def period_figures(start: date, end: date) -> dict:
+    """The indicators for any range of days (a year, a half-year, a month…): the range, the
+    range of the same length just before it, and the same range a year earlier."""
+    length = end - start
+    previous_end = start - timedelta(days=1)
+    previous = _period(previous_end - length, previous_end)
+    last_year = _period(_year_earlier(start), _year_earlier(end))
+    current = _period(start, end)
+    rows = [
+        PeriodRow(
+            str(indicator.label),
+            str(indicator.unit),
+            indicator.value(current),
+            indicator.value(previous),
+            indicator.value(last_year),
+            indicator.is_hours,
+            str(indicator.definition),
+        )
+        for indicator in INDICATORS
+    ]
+    return {
+        "start": start,
+        "end": end,
+        "previous_start": previous_end - length,
+        "previous_end": previous_end,
+        "rows": rows,
     }

@@ -1,16 +1,19 @@
 """The report archive: every quarterly report with its state, updating itself while Celery
 works; finished reports download as PDF and XLSX."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from civiccenter.kernel.quarters import Quarter
 
+from .. import period_report
 from ..models import QuarterlyReport
 from ..services import reports
 
@@ -64,3 +67,36 @@ class DownloadView(PermissionRequiredMixin, View):
         return FileResponse(
             file.open("rb"), as_attachment=True, filename=f"quarterly-report-{report.period}.{fmt}"
         )
+
+
+class PeriodReportView(PermissionRequiredMixin, View):
+    """The indicators for any range of days (the year so far unless asked otherwise), beside
+    the range just before it and the same range a year earlier; `?format=xlsx` downloads it."""
+
+    permission_required = "portal.view_quarterlyreport"
+    template_name = "reports/period.html"
+
+    def get(self, request):
+        form = period_report.PeriodForm(request.GET or period_report.default_range())
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        figures = period_report.figures_for(form)
+        if request.GET.get("format") == "xlsx":
+            response = HttpResponse(
+                period_report.workbook(figures),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            start, end = figures["start"], figures["end"]
+            response["Content-Disposition"] = f'attachment; filename="report-{start}-{end}.xlsx"'
+            return response
+        context = {
+            "form": form,
+            "figures": figures,
+            "period": period_report.label(figures["start"], figures["end"]),
+            "previous": period_report.label(figures["previous_start"], figures["previous_end"]),
+            "query": request.GET.urlencode()
+            or urlencode(
+                {key: value.isoformat() for key, value in period_report.default_range().items()}
+            ),
+        }
+        return render(request, self.template_name, context)

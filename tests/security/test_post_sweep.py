@@ -193,6 +193,7 @@ EXPECTED = {
     "readyz": (503, 503, 503, 503, 503),
     "reports:archive": (302, 403, 403, 302, 302),
     "reports:download": (302, 403, 403, 405, 405),
+    "reports:period": (302, 403, 403, 405, 405),
     "reports:status": (302, 403, 403, 405, 405),
     "set_language": (302, 302, 302, 302, 302),
     "training:attendance": (302, 403, 403, 302, 403),

@@ -69,6 +69,7 @@ EXPECTED = {
     "reports:archive": STAFF_AND_ADMINISTRATION,
     "reports:download": STAFF_AND_ADMINISTRATION,
     "reports:status": STAFF_AND_ADMINISTRATION,
+    "reports:period": STAFF_AND_ADMINISTRATION,
     # registry
     "initiatives:analytics": STAFF_AND_ADMINISTRATION,
     "initiatives:catalogue": PUBLIC,

@@ -97,7 +97,7 @@ def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user,
     ).stdout
     rows = [" ".join(line.split()) for line in text.splitlines()]
     assert "1 Часы консультаций ч 250 2,5 0 2,5" in rows  # the target, then the figures
-    assert "9 Публикации в СМИ шт. 23 0 23" in rows
+    assert "11 Публикации в СМИ шт. 23 0 23" in rows
     assert QuarterlyReport.objects.count() == 1
 
 

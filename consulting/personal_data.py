@@ -25,14 +25,11 @@ def erase(user, identity) -> int:
 
     from .models import ConsultationLog
 
-    bookings = Booking.objects.filter(activist=user)
+    touched = audit.erase_fields(Booking.objects.filter(activist=user), question="", staff_note="")
     logs = ConsultationLog.objects.filter(booking__activist=user)
-    touched = bookings.update(question="", staff_note="")
-    logs.update(private_notes="", follow_up="")
+    audit.erase_fields(logs, private_notes="", follow_up="")
     for log in logs.exclude(summary=""):
         scrubbed = audit.scrub(log.summary, identity.needles())
         if scrubbed != log.summary:
             ConsultationLog.objects.filter(pk=log.pk).update(summary=scrubbed)
-    audit.hide_values(bookings, ("question", "staff_note"))
-    audit.hide_values(logs, ("private_notes", "follow_up"))
     return touched

@@ -54,15 +54,11 @@ def erase(user, identity) -> int:
 
     from .models import ReportComment, StandReport
 
-    questions = Question.objects.filter(author=user)
-    touched = questions.update(text=QUESTION_REMOVED)
-    audit.hide_values(questions, ("text",))
-    comments = ReportComment.objects.filter(author=user)
-    comments.update(text=QUESTION_REMOVED)
-    audit.hide_values(comments, ("text",))
+    touched = audit.erase_fields(Question.objects.filter(author=user), text=QUESTION_REMOVED)
+    audit.erase_fields(ReportComment.objects.filter(author=user), text=QUESTION_REMOVED)
     GameParticipant.objects.filter(user=user).delete()
-    for report in StandReport.objects.filter(submitted_by=user).exclude(poster=""):
+    posters = StandReport.objects.filter(submitted_by=user).exclude(poster="")
+    for report in posters:
         report.poster.delete(save=False)
-        StandReport.objects.filter(pk=report.pk).update(poster="")
-        audit.hide_values(StandReport.objects.filter(pk=report.pk), ("poster",))
+    audit.erase_fields(posters, poster="")
     return touched

@@ -15,15 +15,15 @@ def erase(user, identity) -> int:
     person as its contact (by their e-mail or phone) loses those contact fields."""
     from django.db.models import Q
 
+    from civiccenter.kernel import audit
+
     from .models import Invitation, Organisation
 
     Membership.objects.filter(user=user).delete()
     Invitation.objects.filter(email__iexact=identity.email).delete()
-    from civiccenter.kernel import audit
-
     named = Q(private_email__iexact=identity.email)
     if identity.phone:
         named |= Q(private_phone=identity.phone)
-    records = Organisation.objects.filter(named)
-    audit.hide_values(records, ("contact_person", "private_email", "private_phone"))
-    return records.update(contact_person="", private_email="", private_phone="")
+    return audit.erase_fields(
+        Organisation.objects.filter(named), contact_person="", private_email="", private_phone=""
+    )

@@ -39,9 +39,7 @@ def erase(user, identity) -> int:
 
     from .models import Certificate, Feedback
 
-    feedback = Feedback.objects.filter(enrolment__user=user)
-    feedback.update(comments="")
-    audit.hide_values(feedback, ("comments",))
+    audit.erase_fields(Feedback.objects.filter(enrolment__user=user), comments="")
     certificates = list(Certificate.objects.filter(enrolment__user=user))
     for certificate in certificates:
         if certificate.file:

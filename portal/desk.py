@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from civiccenter.kernel.retention import last_run
 from consulting.models import Booking
 from events.models import Commitment, Event, Question, StandReport
 from initiatives.models import Organisation
@@ -155,8 +156,6 @@ RETENTION_LABELS = {
 
 def retention_report() -> dict | None:
     """The last retention run for the desk: when, and how many of each kind it removed."""
-    from civiccenter.kernel.retention import last_run
-
     run = last_run()
     if run is None:
         return None

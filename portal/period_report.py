@@ -5,11 +5,11 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civiccenter.kernel import tables
+from civiccenter.kernel import dates, tables
 
 from .reporting import period_figures
 
@@ -39,12 +39,6 @@ def default_range(today: date | None = None) -> dict[str, date]:
     return {"start": date(today.year, 1, 1), "end": today}
 
 
-def label(start: date, end: date) -> str:
-    return (
-        f"{formats.date_format(start, 'DATE_FORMAT')} — {formats.date_format(end, 'DATE_FORMAT')}"
-    )
-
-
 def workbook(figures: dict) -> bytes:
     columns = [
         _("Indicator"),
@@ -55,7 +49,7 @@ def workbook(figures: dict) -> bytes:
         _("Definition"),
     ]
     heading = _("Report for %(period)s. %(centre)s") % {
-        "period": label(figures["start"], figures["end"]),
+        "period": dates.day_span(figures["start"], figures["end"]),
         "centre": settings.CENTRE_NAME,
     }
     rows = (

@@ -22,6 +22,11 @@ from training.totals import training_totals
 StrOrPromise = str | Promise
 
 
+def shown(value: object, *, is_hours: bool) -> str:
+    """A figure as every document prints it (civiccenter/kernel/figures.py)."""
+    return figures.hours(value) if is_hours else figures.count(value)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class Row:
     label: str
@@ -38,8 +43,7 @@ class Row:
         return "" if self.target is None else self.shown(self.target)
 
     def shown(self, value: object) -> str:
-        """The value as every document prints it (civiccenter/kernel/figures.py)."""
-        return figures.hours(value) if self.is_hours else figures.count(value)  # type: ignore[arg-type]
+        return shown(value, is_hours=self.is_hours)
 
     @property
     def shown_quarter(self) -> str:
@@ -309,7 +313,7 @@ class PeriodRow:
     definition: str
 
     def shown(self, value: object) -> str:
-        return figures.hours(value) if self.is_hours else figures.count(value)  # type: ignore[arg-type]
+        return shown(value, is_hours=self.is_hours)
 
     @property
     def shown_period(self) -> str:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from civiccenter.kernel import dates
 from civiccenter.kernel.quarters import Quarter
 
 from .. import period_report
@@ -92,8 +93,8 @@ class PeriodReportView(PermissionRequiredMixin, View):
         context = {
             "form": form,
             "figures": figures,
-            "period": period_report.label(figures["start"], figures["end"]),
-            "previous": period_report.label(figures["previous_start"], figures["previous_end"]),
+            "period": dates.day_span(figures["start"], figures["end"]),
+            "previous": dates.day_span(figures["previous_start"], figures["previous_end"]),
             "query": request.GET.urlencode()
             or urlencode(
                 {key: value.isoformat() for key, value in period_report.default_range().items()}

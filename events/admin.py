@@ -6,6 +6,7 @@ from .models import (
     Event,
     EventSeries,
     GameParticipant,
+    MediaPublication,
     Outcome,
     Partner,
     Question,
@@ -41,8 +42,15 @@ admin.site.register(EventSeries)
 
 @admin.register(Outcome)
 class OutcomeAdmin(admin.ModelAdmin):
-    list_display = ["event", "speeches", "master_classes", "actions", "media_publications"]
+    list_display = ["event", "speeches", "master_classes", "actions"]
     filter_horizontal = ["initiatives_formed"]
+
+
+@admin.register(MediaPublication)
+class MediaPublicationAdmin(admin.ModelAdmin):
+    list_display = ["outlet", "published_on", "event", "organisation"]
+    date_hierarchy = "published_on"
+    raw_id_fields = ["event", "organisation", "logged_by"]
 
 
 @admin.register(Registration)

@@ -1,18 +1,30 @@
 """The forms of the staff's event pages: an event and its site plan, its programme and
-partners, a copy for the next edition, the outcomes, a commitment, a team's results."""
+partners, a copy for the next edition, the outcomes, a commitment, a team's results, a
+publication in the media."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import PRIVILEGED_ROLES
 from initiatives.picker import InitiativePickerMixin
 
-from .models import AgendaItem, Commitment, Event, EventSeries, Outcome, Partner, SiteZone, Team
+from .models import (
+    AgendaItem,
+    Commitment,
+    Event,
+    EventSeries,
+    MediaPublication,
+    Outcome,
+    Partner,
+    SiteZone,
+    Team,
+)
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -236,10 +248,35 @@ class OutcomeForm(InitiativePickerMixin, forms.ModelForm):
             "speeches",
             "master_classes",
             "actions",
-            "media_publications",
             "initiatives_formed",
         ]
         widgets = {"initiatives_formed": forms.CheckboxSelectMultiple}
+
+
+class MediaPublicationForm(InitiativePickerMixin, forms.ModelForm):
+    """One publication: where, when, the link, and what it was about (an event of the centre,
+    an initiative of the registry, either or neither)."""
+
+    picker_fields = ("organisation",)
+
+    class Meta:
+        model = MediaPublication
+        fields = ["outlet", "published_on", "headline", "url", "event", "organisation"]
+        widgets = {"published_on": DATE_INPUT, "organisation": forms.RadioSelect}
+        help_texts = {
+            "outlet": _("A newspaper, a TV or radio channel, a news site or a public page."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The events of the last two years that have begun, and the one already chosen.
+        now = timezone.now()
+        offered = Q(starts_at__lte=now, starts_at__gte=now - timedelta(days=730))
+        if self.instance.event_id:
+            offered |= Q(pk=self.instance.event_id)
+        event = cast(forms.ModelChoiceField, self.fields["event"])
+        event.queryset = Event.objects.filter(offered).order_by("-starts_at")
+        event.empty_label = cast(str, _("Not about one event"))
 
 
 class CommitmentForm(forms.ModelForm):

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from .models import Commitment, Event, Outcome, Registration
+from .models import Commitment, Event, MediaPublication, Outcome, Registration
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -36,13 +36,14 @@ def events_totals(start: date, end: date) -> dict:
         speeches=Sum("speeches", default=0),
         master_classes=Sum("master_classes", default=0),
         actions=Sum("actions", default=0),
-        media_publications=Sum("media_publications", default=0),
         counted_at_the_door=Sum("other_participants", default=0),
         initiatives_formed=Count("initiatives_formed", distinct=True),
     )
     commitments = Commitment.objects.filter(event__in=held).aggregate(
         made=Count("id"), done=Count("id", filter=Q(done_on__isnull=False))
     )
+    # A publication counts in the period of its own date, whatever event it is about.
+    media = MediaPublication.objects.filter(published_on__range=(start, end)).count()
     overdue = Commitment.objects.filter(
         done_on__isnull=True, due_on__lt=timezone.localdate()
     ).count()
@@ -52,6 +53,7 @@ def events_totals(start: date, end: date) -> dict:
         **people,
         "participants": people["arrived"] + outcomes["counted_at_the_door"],
         **outcomes,
+        "media_publications": media,
         "commitments_made": commitments["made"],
         "commitments_done": commitments["done"],
         "commitments_overdue": overdue,
@@ -75,4 +77,5 @@ def event_figures(event: Event) -> dict:
         "commitments_made": commitments["made"],
         "commitments_done": commitments["done"],
         "outcome": outcome,
+        "media_publications": event.media_publications.count(),
     }

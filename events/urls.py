@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import door, games, manage, meetings, posters, public
+from .views import door, games, manage, media, meetings, posters, public
 
 app_name = "events"
 
@@ -34,6 +34,14 @@ urlpatterns = [
     path("manage/<int:pk>/cancel/", manage.CancelEventView.as_view(), name="manage_cancel"),
     path("manage/<int:pk>/commitment/", manage.CommitmentPage.as_view(), name="manage_commitment"),
     path("manage/teams/<int:pk>/", manage.TeamPage.as_view(), name="manage_team"),
+    path("manage/media/", media.MediaListView.as_view(), name="media"),
+    path("manage/media/new/", media.MediaPublicationPage.as_view(), name="media_create"),
+    path("manage/media/<int:pk>/", media.MediaPublicationPage.as_view(), name="media_edit"),
+    path(
+        "manage/media/<int:pk>/delete/",
+        media.MediaPublicationDeleteView.as_view(),
+        name="media_delete",
+    ),
     path("manage/series/new/", manage.SeriesPage.as_view(), name="series_create"),
     path("manage/series/<int:pk>/", manage.SeriesPage.as_view(), name="series_edit"),
     path("<str:slug>/", public.EventView.as_view(), name="event"),

@@ -85,6 +85,12 @@ DESK_ITEMS = [
         _("Create, edit, copy and cancel events; programmes, partners and outcomes."),
     ),
     NavItem(
+        _("Publications in the media"),
+        "events:media",
+        _perm("events.add_mediapublication"),
+        _("Log each article or broadcast about the centre's events and initiatives."),
+    ),
+    NavItem(
         _("Training: sessions, programmes, trainers"),
         "training:manage",
         _perm("training.change_session"),

@@ -328,6 +328,13 @@ REGISTER: list[Record] = [
         "with the event",
     ),
     Record(
+        "events.MediaPublication",
+        {"logged_by": Erasure.KEEP_LINKED},
+        "who logged a publication in the media",
+        "staff",
+        "with the publication",
+    ),
+    Record(
         "portal.PracticePassport",
         {
             "team_leader": Erasure.KEEP_LINKED,
@@ -396,6 +403,8 @@ NOT_PERSONAL: dict[str, str] = {
             "events.Commitment.what",
             "events.Commitment.report",
             "events.AgendaItem.speakers",
+            "events.MediaPublication.outlet",
+            "events.MediaPublication.headline",
             "consulting.ExpertCouncil.conclusion",
         ],
         "an initiative's, an event's or the city's public content, not a person's",

@@ -182,7 +182,10 @@ INDICATORS: list[Indicator] = [
         _("Publications in the media"),
         PCS,
         lambda p: p["events"]["media_publications"],
-        _("Media publications staff recorded in the outcomes of the period's events."),
+        _(
+            "Publications in the media logged by staff one by one (outlet, date, link), "
+            "counted by their date."
+        ),
     ),
     Indicator(
         "commitments_made",

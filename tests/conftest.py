@@ -102,6 +102,9 @@ def reference_data(transactional_db):
     importlib.import_module("consulting.migrations.0003_role_permissions").assign_roles(apps)
     importlib.import_module("training.migrations.0003_role_permissions").assign_roles(apps)
     importlib.import_module("events.migrations.0003_role_permissions").assign_roles(apps)
+    importlib.import_module(
+        "events.migrations.0012_media_publications_logged_one_by_one"
+    ).assign_roles(apps)
     importlib.import_module("civiccenter.kernel.migrations.0003_report_permissions").assign_roles(
         apps
     )

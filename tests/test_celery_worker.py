@@ -59,7 +59,7 @@ def test_an_email_goes_from_the_outbox_through_a_real_worker_once(start_worker, 
 def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user, tmp_path):
     from civiccenter.kernel.quarters import Quarter
     from consulting.models import Consultant, ConsultationLog, ConsultingTopic
-    from events.models import Event, Outcome
+    from events.models import Event, MediaPublication
     from portal.models import QuarterlyReport
     from portal.services import reports
 
@@ -76,7 +76,10 @@ def test_quarterly_report_is_generated_by_a_real_worker(start_worker, make_user,
         starts_at=start,
         ends_at=start + timedelta(hours=5),
     )
-    Outcome.objects.create(event=event, media_publications=23)
+    MediaPublication.objects.bulk_create(
+        MediaPublication(outlet=f"СМИ {n}", published_on=date(2026, 9, 5), event=event)
+        for n in range(23)
+    )
 
     start_worker(DATABASE_URL=current_database_url(), MEDIA_ROOT=str(settings.MEDIA_ROOT))
     report = reports.report_request(quarter=Quarter(2026, 3))

@@ -1,5 +1,6 @@
 from .core import AgendaItem, Event, EventSeries, Partner, SiteZone
 from .games import GameParticipant, Outcome, Team
+from .media import MediaPublication
 from .meetings import Commitment, Question, QuestionSupport
 from .participation import Registration, Stand
 from .posters import JuryScore, PublicVote, ReportComment, StandReport
@@ -11,6 +12,7 @@ __all__ = [
     "EventSeries",
     "GameParticipant",
     "JuryScore",
+    "MediaPublication",
     "Outcome",
     "Partner",
     "SiteZone",

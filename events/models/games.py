@@ -62,7 +62,6 @@ class Outcome(models.Model):
     speeches = models.PositiveIntegerField(_("speeches"), default=0)
     master_classes = models.PositiveIntegerField(_("master-classes"), default=0)
     actions = models.PositiveIntegerField(_("actions"), default=0)
-    media_publications = models.PositiveIntegerField(_("media publications"), default=0)
     other_participants = models.PositiveIntegerField(
         _("participants without registration"),
         default=0,

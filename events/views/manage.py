@@ -156,10 +156,12 @@ class ProgrammeEditPage(_EventPage):
 
 
 class OutcomeEditPage(_EventPage):
-    """What the event achieved, entered after it: people, speeches, publications, initiatives."""
+    """What the event achieved, entered after it: people, speeches, initiatives; below the
+    form, the event's publications in the media, logged one by one."""
 
     permission_required = "events.change_outcome"
     form_class = OutcomeForm
+    template_name = "events/manage/outcome_form.html"
     title_edit = gettext_lazy("Outcomes of the event")
     intro = gettext_lazy(
         "Registrations and check-ins are counted by the portal; enter what it cannot count."
@@ -173,6 +175,11 @@ class OutcomeEditPage(_EventPage):
         outcome = Outcome.objects.filter(event=instance).first() or Outcome(event=instance)
         kwargs = {"searching": True} if data is not None and self.searching() else {}
         return self.form_class(data, files, instance=outcome, **kwargs)
+
+    def get_context_data(self, **context):
+        context = super().get_context_data(**context)
+        context["publications"] = context["object"].media_publications.all()
+        return context
 
     def save(self, form, formsets):
         planning.outcome_save(form=form, user=signed_in_user(self.request))

@@ -324,10 +324,10 @@ def _event_rows(events: list[Event], prefix: str = "") -> list[tuple]:
         totals["came"] += figures["arrived"] + (outcome.other_participants if outcome else 0)
         totals["made"] += figures["commitments_made"]
         totals["done"] += figures["commitments_done"]
+        totals["media"] += figures["media_publications"]
         if outcome:
             totals["speeches"] += outcome.speeches
             totals["classes"] += outcome.master_classes
-            totals["media"] += outcome.media_publications
     rows = [
         (_("Participants registered, people"), totals["registered"]),
         (_("Participants who came, people"), totals["came"]),

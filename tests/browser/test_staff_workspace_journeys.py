@@ -104,7 +104,6 @@ def test_a_coordinator_runs_a_forum_from_plan_to_outcomes(checked_page, make_use
     checked_page.assert_accessible()
     page.get_by_label(re.compile(r"^Участники без регистрации:?$")).fill("140")
     page.get_by_label(re.compile(r"^Спичи:?$")).fill("5")
-    page.get_by_label(re.compile(r"^Публикации в СМИ:?$")).fill("3")
     search = page.get_by_label("Найти инициативу")
     search.fill("Липовая")
     search.press("Enter")
@@ -114,8 +113,18 @@ def test_a_coordinator_runs_a_forum_from_plan_to_outcomes(checked_page, make_use
     page.wait_for_url(re.compile(r"/outcome/(#.*)?$"))
     checked_page.assert_accessible()
     outcome = Event.objects.get(pk=forum.pk).outcome
-    assert (outcome.other_participants, outcome.speeches, outcome.media_publications) == (140, 5, 3)
+    assert (outcome.other_participants, outcome.speeches) == (140, 5)
     assert list(outcome.initiatives_formed.all()) == [born]
+    # A newspaper wrote about it: logged from the outcomes page, one publication at a time.
+    page.get_by_role("link", name="Внести публикацию об этом мероприятии").click()
+    checked_page.assert_accessible()
+    page.get_by_label(re.compile(r"^СМИ:?")).fill("Пермские новости")
+    page.get_by_label(re.compile(r"^Дата публикации:?")).fill(timezone.localdate().isoformat())
+    page.get_by_label(re.compile(r"^Ссылка:?")).fill("https://permnews.example/forum")
+    page.get_by_role("button", name="Сохранить").click()
+    page.wait_for_url(re.compile(r"/events/manage/media/(#.*)?$"))
+    checked_page.assert_accessible()
+    assert forum.media_publications.get().outlet == "Пермские новости"
     _no_admin(checked_page)
 
 

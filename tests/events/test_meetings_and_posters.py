@@ -238,13 +238,23 @@ def test_business_game_participants_are_formed_into_teams(
 def test_outcomes_and_commitments_are_counted_for_a_period(make_event, make_user):
     import time_machine
 
-    from events.models import Outcome
+    from events.models import MediaPublication, Outcome
     from events.totals import events_totals
 
     organisation = OrganisationFactory(name="Новое сообщество")
     event = make_event(kind="civic_weekend", starts_in=timedelta(hours=1))
     outcome = Outcome.objects.create(
-        event=event, speeches=5, master_classes=16, other_participants=350, media_publications=4
+        event=event, speeches=5, master_classes=16, other_participants=350
+    )
+    day = timezone.localdate(event.starts_at)
+    # Publications count by their own date: three on the day, one the day before (another
+    # period) that is about this event too, and one about an initiative only.
+    MediaPublication.objects.bulk_create(
+        [MediaPublication(outlet=f"Газета {n}", published_on=day, event=event) for n in range(3)]
+        + [
+            MediaPublication(outlet="Радио", published_on=day - timedelta(days=1), event=event),
+            MediaPublication(outlet="Сайт", published_on=day, organisation=organisation),
+        ]
     )
     outcome.initiatives_formed.add(organisation)
     Commitment.objects.create(

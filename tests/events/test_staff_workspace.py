@@ -216,7 +216,6 @@ def test_outcomes_are_entered_after_the_event(staff_client, make_event):
             "speeches": "1",
             "master_classes": "0",
             "actions": "0",
-            "media_publications": "0",
         },
     )
     assert "после того, как мероприятие состоялось" in early.content.decode()
@@ -228,12 +227,11 @@ def test_outcomes_are_entered_after_the_event(staff_client, make_event):
             "speeches": "5",
             "master_classes": "2",
             "actions": "1",
-            "media_publications": "3",
             "initiatives_formed": [str(born.pk)],
         },
     )
     outcome = past.outcome
-    assert (outcome.speeches, outcome.media_publications) == (5, 3)
+    assert (outcome.speeches, outcome.master_classes) == (5, 2)
     assert list(outcome.initiatives_formed.all()) == [born]
     assert audit.history(outcome)[0].changes["initiatives_formed"] == [None, ["Двор без машин"]]
 

@@ -108,7 +108,7 @@ def test_linked_event_figures_are_offered_as_results(client, coordinator):
 
     from django.utils import timezone
 
-    from events.models import Event, Outcome
+    from events.models import Event, MediaPublication, Outcome
 
     start = timezone.now() - timedelta(days=30)
     event = Event.objects.create(
@@ -118,7 +118,11 @@ def test_linked_event_figures_are_offered_as_results(client, coordinator):
         starts_at=start,
         ends_at=start + timedelta(hours=5),
     )
-    Outcome.objects.create(event=event, media_publications=12, other_participants=140)
+    Outcome.objects.create(event=event, other_participants=140)
+    MediaPublication.objects.bulk_create(
+        MediaPublication(outlet=f"СМИ {n}", published_on=start.date(), event=event)
+        for n in range(12)
+    )
     passport = passports.passport_save(
         author=coordinator, fields={"title": "Форум", "event": event}, tables={}
     )

@@ -14,7 +14,7 @@ from civiccenter.kernel import jobs
 from civiccenter.kernel.quarters import Quarter
 from consulting.models import Consultant, ConsultingTopic
 from consulting.services.hours import log_create
-from events.models import Commitment, Event, Outcome
+from events.models import Commitment, Event, MediaPublication, Outcome
 from portal.models import QuarterlyReport
 from portal.reporting import quarter_figures
 from portal.services import reports
@@ -50,7 +50,11 @@ def quarter_data(make_user):
         starts_at=start,
         ends_at=start + timedelta(hours=2),
     )
-    Outcome.objects.create(event=event, media_publications=7, other_participants=35)
+    Outcome.objects.create(event=event, other_participants=35)
+    MediaPublication.objects.bulk_create(
+        MediaPublication(outlet=f"СМИ {n}", published_on=date(2026, 8, 16), event=event)
+        for n in range(7)
+    )
     Commitment.objects.create(
         event=event,
         what="Урны",

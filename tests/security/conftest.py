@@ -22,6 +22,7 @@ from events.models import (
     Commitment,
     Event,
     EventSeries,
+    MediaPublication,
     Question,
     Registration,
     StandReport,
@@ -119,6 +120,9 @@ def world(make_user):
         title="Паспорт", author=staff, status="published", pdf_state="ready"
     )
     passport.pdf.save("p.pdf", ContentFile(b"%PDF-1.4"))
+    publication = MediaPublication.objects.create(
+        outlet="Газета", published_on=now.date(), event=event, organisation=organisation
+    )
     quarterly = QuarterlyReport.objects.create(year=2026, quarter=3, requested_at=now, state="done")
     quarterly.pdf.save("q.pdf", ContentFile(b"%PDF-1.4"))
     quarterly.xlsx.save("q.xlsx", ContentFile(b"PK"))
@@ -169,6 +173,7 @@ def world(make_user):
             "quarterly": quarterly,
             "draft": draft,
             "organisation": organisation,
+            "publication": publication,
         },
     }
 

@@ -72,6 +72,8 @@ def kwargs_for(name: str, world: dict) -> dict:
         "consulting:consultant_edit": {"pk": o["consultant"].pk},
         "events:manage_team": {"pk": o["team"].pk},
         "events:series_edit": {"pk": o["series"].pk},
+        "events:media_edit": {"pk": o["publication"].pk},
+        "events:media_delete": {"pk": o["publication"].pk},
         "media": {"path": o["report"].poster.name},
         "account_confirm_email": {"key": "nokey"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "nokey"},

@@ -131,6 +131,10 @@ EXPECTED = {
     "events:manage_event": (302, 403, 403, 200, 403),
     "events:manage_programme": (302, 403, 403, 200, 403),
     "events:manage_outcome": (302, 403, 403, 200, 403),
+    "events:media": (302, 403, 403, 405, 405),
+    "events:media_create": (302, 403, 403, 200, 403),
+    "events:media_edit": (302, 403, 403, 200, 403),
+    "events:media_delete": (302, 403, 403, 302, 403),
     "events:manage_copy": (302, 403, 403, 200, 403),
     "events:manage_cancel": (302, 403, 403, 302, 403),
     "events:manage_commitment": (302, 403, 403, 200, 403),
@@ -229,6 +233,8 @@ CHANGES = {
     # the activist's own ticket; a coordinator may cancel any
     ("events:cancel", "activist"),
     ("events:cancel", "staff"),
+    # a coordinator removes a publication logged by mistake
+    ("events:media_delete", "staff"),
     # a coordinator cancels an event, or a training session
     ("events:manage_cancel", "staff"),
     ("training:session_cancel", "staff"),

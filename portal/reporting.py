@@ -33,6 +33,7 @@ class Row:
     unit: str
     quarter: object
     previous: object
+    last_year: object
     year_to_date: object
     is_hours: bool = False
     target: object = None
@@ -52,6 +53,10 @@ class Row:
     @property
     def shown_previous(self) -> str:
         return self.shown(self.previous)
+
+    @property
+    def shown_last_year(self) -> str:
+        return self.shown(self.last_year)
 
     @property
     def shown_year_to_date(self) -> str:
@@ -271,11 +276,13 @@ INDICATORS: list[Indicator] = [
 
 
 def quarter_figures(quarter: Quarter) -> dict:
-    """Everything the quarterly report shows, for the quarter, the previous quarter and the
-    year to date."""
+    """Everything the quarterly report shows, for the quarter, the previous quarter, the same
+    quarter a year earlier and the year to date."""
     current = _period(quarter.start, quarter.end, breakdowns=True)
     previous_quarter = quarter.previous()
     previous = _period(previous_quarter.start, previous_quarter.end)
+    year_earlier = Quarter(quarter.year - 1, quarter.number)
+    last_year = _period(year_earlier.start, year_earlier.end)
     year = _period(date(quarter.year, 1, 1), quarter.end)
     targets = targets_for(quarter)
     rows = [
@@ -284,6 +291,7 @@ def quarter_figures(quarter: Quarter) -> dict:
             str(indicator.unit),
             indicator.value(current),
             indicator.value(previous),
+            indicator.value(last_year),
             indicator.value(year),
             is_hours=indicator.is_hours,
             target=targets.get(indicator.key),

@@ -37,6 +37,7 @@ XLSX_COLUMNS = [
     gettext_lazy("Target"),
     gettext_lazy("Quarter"),
     gettext_lazy("Previous quarter"),
+    gettext_lazy("Same quarter last year"),
     gettext_lazy("Year to date"),
     gettext_lazy("Definition"),
 ]
@@ -128,7 +129,16 @@ def report_workbook(quarter: Quarter, figures: dict) -> bytes:
         dict(
             zip(
                 header,
-                [r.label, r.unit, r.target, r.quarter, r.previous, r.year_to_date, r.definition],
+                [
+                    r.label,
+                    r.unit,
+                    r.target,
+                    r.quarter,
+                    r.previous,
+                    r.last_year,
+                    r.year_to_date,
+                    r.definition,
+                ],
                 strict=True,
             )
         )
@@ -188,7 +198,8 @@ def report_workbook(quarter: Quarter, figures: dict) -> bytes:
 
 
 def figures_snapshot(rows: Iterable[Row]) -> list[dict[str, str]]:
-    """The report's rows as printed: label, unit, target, quarter, previous, year to date."""
+    """The report's rows as printed: label, unit, target, quarter, previous, the same quarter
+    a year earlier, year to date."""
     return [
         {
             "label": row.label,
@@ -196,6 +207,7 @@ def figures_snapshot(rows: Iterable[Row]) -> list[dict[str, str]]:
             "target": row.shown_target,
             "quarter": row.shown_quarter,
             "previous": row.shown_previous,
+            "last_year": row.shown_last_year,
             "year_to_date": row.shown_year_to_date,
         }
         for row in rows

@@ -28,11 +28,13 @@ Q3 = Quarter(2026, 3)
 @pytest.fixture
 def quarter_data(make_user):
     """Q3 2026: 3.5 consulting hours, one event with 7 media publications and two commitments
-    (one done)."""
+    (one done); Q3 2025, a year earlier: 1.25 consulting hours."""
     topic = ConsultingTopic.objects.create(name="Бюджет проекта")
     consultant = Consultant.objects.create(user=make_user("consultant", last_name="Петров"))
-    with time_machine.travel(timezone.make_aware(timezone.datetime(2026, 9, 30, 12)), tick=False):
-        for day, minutes in ((date(2026, 7, 10), 90), (date(2026, 9, 1), 120)):
+    for day, minutes in ((date(2026, 7, 10), 90), (date(2026, 9, 1), 120), (date(2025, 8, 4), 75)):
+        # each logged in its own quarter, before that quarter closed
+        moment = timezone.make_aware(timezone.datetime(day.year, 9, 30, 12))
+        with time_machine.travel(moment, tick=False):
             log_create(
                 user=None,
                 consultants=[consultant],
@@ -87,11 +89,12 @@ def test_report_pdf_and_xlsx_carry_the_figures(
     assert "Квартальный отчёт: III квартал 2026" in text
     assert "3,5 / 250 ч" in text  # consulting hours against the target
     rows = [" ".join(line.split()) for line in _pdf_text(report, tmp_path, "-layout").splitlines()]
-    # indicator, unit, the target, the quarter, the previous quarter, the year to date
-    assert "1 Часы консультаций ч 250 3,5 0 3,5" in rows
-    assert "11 Публикации в СМИ шт. 7 0 7" in rows
-    assert "12 Обещаний дано на встречах шт. 2 0 2" in rows
-    assert "13 Выполнено обещаний шт. 1 0 1" in rows
+    # indicator, unit, the target, the quarter, the previous quarter, the same quarter a year
+    # earlier, the year to date
+    assert "1 Часы консультаций ч 250 3,5 0 1,25 3,5" in rows
+    assert "11 Публикации в СМИ шт. 7 0 0 7" in rows
+    assert "12 Обещаний дано на встречах шт. 2 0 0 2" in rows
+    assert "13 Выполнено обещаний шт. 1 0 0 1" in rows
 
     workbook = load_workbook(io.BytesIO(report.xlsx.read()))
     assert workbook.sheetnames == [
@@ -113,12 +116,14 @@ def test_report_pdf_and_xlsx_carry_the_figures(
         "План",
         "Квартал",
         "Прошлый квартал",
+        "Тот же квартал прошлого года",
         "С начала года",
         "Как считается",
     )
     first = next(sheet.iter_rows(min_row=3, max_row=3, values_only=True))
     assert first[2] == 250
-    assert first[6].startswith("Часы консультаций из журнала")  # each row says how it counts
+    assert first[5] == 1.25  # the same quarter a year earlier
+    assert first[7].startswith("Часы консультаций из журнала")  # each row says how it counts
     rows = {row[0]: row[3] for row in sheet.iter_rows(min_row=3, values_only=True)}
     topics = list(workbook["Консультации по темам"].iter_rows(min_row=3, values_only=True))
     assert [(name, float(hours), count) for name, hours, count in topics] == [
@@ -284,7 +289,7 @@ def test_page_pdf_and_xlsx_agree_to_the_quarter_hour_on_shared_consultations(
     report.refresh_from_db()
 
     pdf = [" ".join(line.split()) for line in _pdf_text(report, tmp_path, "-layout").splitlines()]
-    assert "1 Часы консультаций ч 250 2,25 0 2,25" in pdf
+    assert "1 Часы консультаций ч 250 2,25 0 0 2,25" in pdf
     assert any(line.startswith("Петров") and line.endswith("2,25 3") for line in pdf), pdf
     assert any(line.startswith("Сидорова") and line.endswith("1,25 1") for line in pdf), pdf
 

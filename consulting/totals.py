@@ -8,12 +8,12 @@ two initiatives counts once in the total and once for each initiative.
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from civiccenter.kernel.dashboards import share_of_target
 from civiccenter.kernel.quarters import Quarter
 
-from .models import ConsultationLog, GrantReview
+from .models import ConsultationLog, ExpertCouncil, GrantReview
 
 MINUTES_PER_HOUR = Decimal(60)
 
@@ -126,3 +126,14 @@ def grant_review_totals(start: date, end: date) -> dict:
         granted=Sum("granted_amount", filter=Q(outcome=GrantReview.Outcome.WON), default=0),
     )
     return {**reviewed, **decided}
+
+
+def initiatives_supported(start: date, end: date) -> list[QuerySet]:
+    """The records the centre's consultants worked for in the period: a logged consultation,
+    a grant application reviewed, an expert council held (keys of records; a record may be
+    in several)."""
+    return [
+        ConsultationLog.objects.filter(held_on__range=(start, end)).values("organisations"),
+        GrantReview.objects.filter(reviewed_on__range=(start, end)).values("organisation"),
+        ExpertCouncil.objects.filter(held_on__range=(start, end)).values("organisation"),
+    ]

@@ -7,10 +7,10 @@ number, not an impression."""
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
-from .models import Commitment, Event, MediaPublication, Outcome, Registration
+from .models import Commitment, Event, MediaPublication, Outcome, Registration, Stand
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -20,11 +20,19 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def events_totals(start: date, end: date) -> dict:
+def _held(start: date, end: date) -> QuerySet[Event]:
+    """The events that started in the period, have ended and were not cancelled."""
     begin, finish = _bounds(start, end)
-    held = Event.objects.filter(
-        starts_at__gte=begin, starts_at__lt=finish, ends_at__lte=timezone.now()
+    return Event.objects.filter(
+        starts_at__gte=begin,
+        starts_at__lt=finish,
+        ends_at__lte=timezone.now(),
+        cancelled_at__isnull=True,
     )
+
+
+def events_totals(start: date, end: date) -> dict:
+    held = _held(start, end)
     by_kind = dict(held.values_list("kind").annotate(n=Count("id")).order_by())
     people = Registration.objects.filter(event__in=held).aggregate(
         registered=Count("id", filter=Q(status=Registration.Status.REGISTERED)),
@@ -79,3 +87,18 @@ def event_figures(event: Event) -> dict:
         "outcome": outcome,
         "media_publications": event.media_publications.count(),
     }
+
+
+def initiatives_supported(start: date, end: date) -> list[QuerySet]:
+    """The records that took part in the period's events: a stand, or a person registered
+    on the record's behalf who came."""
+    held = _held(start, end)
+    return [
+        Stand.objects.filter(event__in=held).values("organisation"),
+        Registration.objects.filter(
+            event__in=held,
+            status=Registration.Status.REGISTERED,
+            checked_in_at__isnull=False,
+            organisation__isnull=False,
+        ).values("organisation"),
+    ]

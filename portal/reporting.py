@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +16,12 @@ from civiccenter.kernel.dashboards import share_of_target
 from civiccenter.kernel.models import targets_for
 from civiccenter.kernel.quarters import Quarter
 from consulting.totals import consulting_summary, consulting_totals, grant_review_totals
+from consulting.totals import initiatives_supported as initiatives_consulted
 from events.totals import events_totals
+from events.totals import initiatives_supported as initiatives_at_events
 from initiatives.analytics import cohort_survival, registry_indicators
+from initiatives.models import Organisation
+from training.totals import initiatives_supported as initiatives_trained
 from training.totals import training_totals
 
 StrOrPromise = str | Promise
@@ -63,19 +68,32 @@ class Row:
         return self.shown(self.year_to_date)
 
 
+def initiatives_supported(start: date, end: date) -> int:
+    """Records of the registry the centre supported in the period, each once: consulted,
+    reviewed or discussed by an expert council, trained, or taking part in an event (one
+    query: each line of work gives the keys of its records)."""
+    parts = (
+        initiatives_consulted(start, end)
+        + initiatives_trained(start, end)
+        + initiatives_at_events(start, end)
+    )
+    any_part = Q()
+    for keys in parts:
+        any_part |= Q(pk__in=keys)
+    return Organisation.objects.filter(any_part).count()
+
+
 def _period(start: date, end: date, *, breakdowns: bool = False) -> dict:
     """The figures of a period; the breakdowns by topic and consultant only where shown."""
-    consulting = consulting_totals(start, end) if breakdowns else consulting_summary(start, end)
-    training = training_totals(start, end)
-    events = events_totals(start, end)
-    registry = registry_indicators(start, end)
-    reviews = grant_review_totals(start, end)
     return {
-        "consulting": consulting,
-        "training": training,
-        "events": events,
-        "registry": registry,
-        "reviews": reviews,
+        "consulting": (
+            consulting_totals(start, end) if breakdowns else consulting_summary(start, end)
+        ),
+        "training": training_totals(start, end),
+        "events": events_totals(start, end),
+        "registry": registry_indicators(start, end),
+        "reviews": grant_review_totals(start, end),
+        "supported": initiatives_supported(start, end),
     }
 
 
@@ -264,6 +282,18 @@ INDICATORS: list[Indicator] = [
         PCS,
         lambda p: p["registry"]["grants_won"],
         _("Grants of the registry's records awarded in the period."),
+    ),
+    Indicator(
+        "initiatives_supported",
+        _("Initiatives supported"),
+        PCS,
+        lambda p: p["supported"],
+        _(
+            "Records of the registry, each once, that in the period had a logged "
+            "consultation, a grant application reviewed or an expert council, whose people "
+            "attended training on the record's behalf, or that took part in an event (a "
+            "stand, or a person registered for the record who came)."
+        ),
     ),
     Indicator(
         "partnerships",

@@ -9,7 +9,10 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import connection
+from django.db.models import QuerySet
 from django.utils import timezone
+
+from .models import Attendance
 
 _SQL = """
 SELECT
@@ -55,3 +58,19 @@ def training_totals(start: date, end: date, *, now: datetime | None = None) -> d
         "attendances": attendances,
         "people": people,
     }
+
+
+def initiatives_supported(start: date, end: date) -> list[QuerySet]:
+    """The records whose people were trained in the period: marked present on a day held in
+    it, enrolled on the record's behalf."""
+    begin = timezone.make_aware(datetime.combine(start, time.min))
+    finish = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min))
+    return [
+        Attendance.objects.filter(
+            present=True,
+            day__starts_at__gte=begin,
+            day__starts_at__lt=finish,
+            day__session__is_cancelled=False,
+            enrolment__organisation__isnull=False,
+        ).values("enrolment__organisation")
+    ]

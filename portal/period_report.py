@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from civiccenter.kernel import dates, tables
 
+from .practice_results import practice_results
 from .reporting import period_figures
 
 LONGEST_RANGE_DAYS = 366 * 5
@@ -62,8 +63,23 @@ def workbook(figures: dict) -> bytes:
         )
         for r in figures["rows"]
     )
-    return tables.xlsx_workbook([tables.Sheet(_("Indicators"), heading, columns, rows)])
+    number, row, value, source = _("No."), _("Indicator, unit"), _("Value"), _("Computed from")
+    results = (
+        {number: r.number, row: r.label, value: r.value, source: r.source}
+        for r in figures["practice_results"]
+    )
+    return tables.xlsx_workbook(
+        [
+            tables.Sheet(_("Indicators"), heading, columns, rows),
+            tables.Sheet(
+                _("Results of the practice"), heading, [number, row, value, source], results
+            ),
+        ]
+    )
 
 
 def figures_for(form: PeriodForm) -> dict:
-    return period_figures(form.cleaned_data["start"], form.cleaned_data["end"])
+    """The period's indicators, and the passport form's results table (its section 4)."""
+    figures = period_figures(form.cleaned_data["start"], form.cleaned_data["end"])
+    figures["practice_results"] = practice_results(figures["current"])
+    return figures

@@ -305,6 +305,14 @@ INDICATORS: list[Indicator] = [
 ]
 
 
+INDICATORS_BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
+
+
+def indicator_value(key: str, period: dict) -> Any:
+    """One indicator's figure from the figures of a period (`_period`)."""
+    return INDICATORS_BY_KEY[key].value(period)
+
+
 def quarter_figures(quarter: Quarter) -> dict:
     """Everything the quarterly report shows, for the quarter, the previous quarter, the same
     quarter a year earlier and the year to date."""
@@ -401,5 +409,6 @@ def period_figures(start: date, end: date) -> dict:
         "end": end,
         "previous_start": previous_end - length,
         "previous_end": previous_end,
+        "current": current,
         "rows": rows,
     }

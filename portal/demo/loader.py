@@ -23,6 +23,7 @@ from portal.services import passports
 from training.models import Programme, Session, SessionDay, Trainer
 
 from . import content
+from .results_year import load_results_year
 
 PENZA_CSV = Path(__file__).with_name("penza_communities.csv")
 PASSPORTS = Path(__file__).with_name("passports")
@@ -347,4 +348,7 @@ def load_all(*, passwords_file: Path | None) -> dict:
         "training_sessions": load_training_sessions(),
         "events_total": load_event_details(),
         "passports": load_passports(),
+        # After the current quarter's consultations and the upcoming sessions: those load
+        # only into an empty log and an empty schedule.
+        "results_year": load_results_year(),
     }

@@ -1,4 +1,5 @@
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,72 @@ def test_the_seed_passports_have_positions_in_their_own_column_and_no_repeated_h
     assert all(row["position"] and "," not in row["name"] for row in contacts)
     zarechny = json.loads((folder / "zarechny.json").read_text(encoding="utf-8"))
     assert "Предпосылки реализации" not in zarechny["preconditions"]
+
+
+# Seed 004, «4. Результаты проекта»: the form's row, its value as Zelenogorsk wrote it.
+SEED_004_RESULTS = [
+    (1, "Проведение консультаций для СО НКО (кол-во, шт.)", "более 100"),
+    (
+        2,
+        "Информационная поддержка деятельности СО НКО города (кол-во публикаций в СМИ, шт.)",
+        "более 20",
+    ),
+    (
+        3,
+        "Оказание экспертной оценки написанных грантовых заявок на конкурсы (кол-во проектов, шт.)",
+        "38",
+    ),
+    (
+        4,
+        "Получение федеральных, краевых, муниципальных и иных грантов СО НКО "
+        "(кол-во поддержанных проектов, шт.)",
+        "23",
+    ),
+    (5, "Проведение семинаров и круглых столов для руководителей СО НКО", "более 20"),
+    (6, "Встречи Главы города с представителями СО НКО (кол-во, шт.)", "3"),
+    (
+        7,
+        "Увеличение количества активных СО НКО, действующих на территории города (кол-во, шт.)",
+        "7",
+    ),
+    (8, "Создан реестр всех общественных организаций города (кол-во, шт.)", "1"),
+    (9, "Количество поддержанных общественных инициатив", "более 100"),
+]
+
+
+def _agrees(value: int, seed: str) -> bool:
+    if seed.startswith("более "):
+        return value > int(seed.removeprefix("более "))
+    return value == int(seed)
+
+
+def test_the_period_report_reproduces_seed_004s_results_table_from_the_demo_data(
+    tmp_path, client, make_user
+):
+    import time_machine
+    from allauth.mfa.models import Authenticator
+    from django.urls import reverse
+
+    from portal.period_report import PeriodForm, figures_for
+
+    with time_machine.travel(datetime(2026, 12, 2, 9, tzinfo=UTC), tick=True):
+        call_command("load_demo_data", passwords_file=tmp_path / "demo-accounts.txt")
+        form = PeriodForm({"start": "2025-01-01", "end": "2025-12-31"})
+        assert form.is_valid()
+        results = figures_for(form)["practice_results"]
+
+        assert [(r.number, r.label) for r in results] == [
+            (n, label) for n, label, _ in SEED_004_RESULTS
+        ]
+        for result, (number, label, seed) in zip(results, SEED_004_RESULTS, strict=True):
+            assert _agrees(result.value, seed), (number, label, result.value, seed)
+
+        # The administration reads the same table on the period report's page.
+        head = make_user("administration")
+        Authenticator.objects.create(user=head, type=Authenticator.Type.TOTP, data={})
+        client.force_login(head)
+        html = client.get(
+            reverse("reports:period"), {"start": "2025-01-01", "end": "2025-12-31"}
+        ).content.decode()
+        assert "Результаты практики по форме паспорта" in html
+        assert "Встречи Главы города с представителями СО НКО (кол-во, шт.)" in html

@@ -104,3 +104,22 @@ def test_a_second_parser_reads_the_local_times_of_another_citys_event(client, pe
     assert starts.astimezone(ZoneInfo("Asia/Yekaterinburg")).hour == 8
     forum = by_uid[f"civiccenter-event-{penza_event.pk}"].dtstart.value
     assert (forum.hour, forum.utcoffset().total_seconds() / 3600) == (9, 3)
+
+
+def test_the_sequence_grows_by_one_with_each_change(client, coordinator, penza_event):
+    def sequence() -> int:
+        feed = Calendar.from_ical(client.get(reverse("events:feed")).content.decode())
+        return int(next(iter(feed.walk("VEVENT")))["sequence"])
+
+    client.force_login(coordinator)
+    url = reverse("events:manage_event", args=[penza_event.pk])
+    data = form_data(client.get(url).content.decode(), form_id="edit-form")
+    client.post(url, data)  # saved once through the page: made, then the first change
+    first = sequence()
+    for hour in (10, 12):
+        data["starts_at"], data["ends_at"] = (
+            [f"2027-01-11T{hour}:00"],
+            [f"2027-01-11T{hour + 1}:00"],
+        )
+        client.post(url, data)
+    assert sequence() == first + 2

@@ -13,6 +13,11 @@ from initiatives.models import Membership, Organisation
 from .models import AvailabilityException, Booking, Consultant, ConsultationLog, WeeklyAvailability
 from .slots import Slot, Window, slots_for
 
+# The versioned cache namespace of the public pages made from the catalogue of consulting (the
+# home page lists its topics): bumped when a topic or a consultant is saved or deleted, not
+# by the bookings and the log, which no public page shows.
+CONSULTING_CACHE = "consulting"
+
 
 def consultants_for(topic_id: int | None = None) -> QuerySet:
     consultants = Consultant.objects.filter(is_active=True, user__is_active=True).select_related(
@@ -101,6 +106,24 @@ def logs(queryset: QuerySet | None = None) -> QuerySet:
         .prefetch_related(
             Prefetch("consultants", queryset=Consultant.objects.select_related("user")),
             Prefetch("organisations", queryset=Organisation.objects.only("id", "name", "slug")),
+        )
+    )
+
+
+def log_list_rows(queryset: QuerySet) -> QuerySet:
+    """The staff list of the log: only the columns it shows (the entries' private notes, the
+    consultants' whole accounts and the bookings stay in the database)."""
+    return (
+        queryset.select_related("topic")
+        .only("id", "held_on", "duration_minutes", "people_count", "summary", "topic__name")
+        .prefetch_related(
+            Prefetch(
+                "consultants",
+                queryset=Consultant.objects.select_related("user").only(
+                    "id", "user__last_name", "user__first_name", "user__patronymic", "user__email"
+                ),
+            ),
+            Prefetch("organisations", queryset=Organisation.objects.only("id", "name")),
         )
     )
 

@@ -2,9 +2,13 @@
 
 from typing import Any
 
+from django.apps import apps
+
 from accounts.models import User
 from accounts.signals import consent_withdrawn
+from civiccenter.kernel import versioned_cache
 
+from .selectors import EVENTS_CACHE
 from .services.registration import registrations_cancel_on_withdrawal
 
 
@@ -13,4 +17,5 @@ def _stop_processing(sender: type, *, user: User, **kwargs: Any) -> None:
 
 
 def connect() -> None:
+    versioned_cache.bump_on_change(EVENTS_CACHE, apps.get_app_config("events").get_models())
     consent_withdrawn.connect(_stop_processing, dispatch_uid="events.stop_processing")

@@ -8,6 +8,10 @@ from accounts.models import User
 
 from .models import Event, Registration
 
+# The versioned cache namespace of the pages made from this app's records (the home page,
+# the public pages): bumped when any of them is saved or deleted.
+EVENTS_CACHE = "events"
+
 
 def calendar(params: Mapping[str, str]) -> tuple[QuerySet, dict]:
     """Published events, filtered by kind, city and month (`2026-12`)."""

@@ -17,4 +17,6 @@ class InitiativesConfig(AppConfig):
 
         personal_data.register_eraser("initiatives", exporters.erase)
         personal_data.register("initiatives", exporters.memberships)
-        from . import receivers  # noqa: F401  (connects the registry's cache version)
+        from . import receivers
+
+        receivers.connect()

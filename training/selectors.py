@@ -5,6 +5,11 @@ from accounts.models import User
 
 from .models import Enrolment, Programme, Session, SessionDay, Trainer
 
+# The versioned cache namespace of the public pages made from the training schedule (the
+# home page lists the programmes): bumped when a programme, a session, its days or a
+# trainer is saved or deleted.
+TRAINING_CACHE = "training"
+
 
 def sessions_with_places(queryset: QuerySet | None = None) -> QuerySet:
     return (

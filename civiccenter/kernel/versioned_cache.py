@@ -8,10 +8,13 @@ past the bump (a bulk update, an outage of Redis served from PostgreSQL).
     versioned_cache.bump("registry")   # after a record is saved or deleted
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, cast
 
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 DEFAULT_TIMEOUT = 600
 
@@ -49,3 +52,29 @@ def cached[T](
     value = compute()
     cache.set(full_key, value, timeout=timeout)
     return value
+
+
+def bump_on_change(namespace: str, models: Iterable[type[Model]]) -> None:
+    """Bumps the namespace after the commit of any save or deletion of the models, or a change
+    of their many-to-many links. Queryset updates and bulk creations send no signal: the
+    timeout of what is cached bounds those."""
+
+    def changed(**kwargs: Any) -> None:
+        # After the commit: a reader between the save and the commit would cache the old
+        # value under the new version.
+        transaction.on_commit(lambda: bump(namespace))
+
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"{namespace}:{label}:s")
+        post_delete.connect(
+            changed, sender=model, weak=False, dispatch_uid=f"{namespace}:{label}:d"
+        )
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                changed,
+                sender=through,
+                weak=False,
+                dispatch_uid=f"{namespace}:{label}:{field.name}",
+            )

@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.signed_in import signed_in_user
 from civiccenter.kernel.links import path_with_query
+from civiccenter.kernel.page_cache import anonymous_page
 from initiatives.selectors import organisations_of
 
 from .. import ics, selectors
@@ -26,6 +28,7 @@ from ..services.registration import ticket_svg
 from ..totals import event_figures
 
 
+@method_decorator(anonymous_page(selectors.EVENTS_CACHE), name="get")
 class CalendarView(TemplateView):
     """List and month views with filters by kind, city and month."""
 
@@ -71,6 +74,7 @@ class FeedView(View):
         )
 
 
+@method_decorator(anonymous_page(selectors.EVENTS_CACHE), name="get")
 class EventView(View):
     template_name = "events/event.html"
 

@@ -1,11 +1,14 @@
 from django.conf import settings
+from django.utils.decorators import method_decorator
 from django.views.generic import ListView
 
+from civiccenter.kernel.page_cache import anonymous_page
 from civiccenter.kernel.pagination import CappedPaginator
 
 from .. import selectors
 
 
+@method_decorator(anonymous_page(selectors.REGISTRY_CACHE), name="get")
 class CatalogueView(ListView):
     """The public catalogue: filters, Russian full-text search, sorting, pagination."""
 

@@ -1,11 +1,16 @@
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 from civiccenter.kernel import versioned_cache
 from civiccenter.kernel.models import targets_for
+from civiccenter.kernel.page_cache import anonymous_page
 from civiccenter.kernel.quarters import Quarter
+from consulting.selectors import CONSULTING_CACHE
+from events.selectors import EVENTS_CACHE
 from initiatives.selectors import REGISTRY_CACHE
+from training.selectors import TRAINING_CACHE
 
 from .. import selectors
 from ..desk import retention_report, tasks_for
@@ -13,6 +18,12 @@ from ..legal import documents_context
 from ..navigation import desk_for, staff_or_administration
 
 
+# The home page for anonymous visitors, from the cache until the registry, the events, the
+# training schedule or the consulting topics change (the quarter's targets within the
+# timeout: they change a few times a year).
+@method_decorator(
+    anonymous_page(REGISTRY_CACHE, EVENTS_CACHE, TRAINING_CACHE, CONSULTING_CACHE), name="get"
+)
 class HomeView(TemplateView):
     template_name = "pages/home.html"
 

@@ -1,0 +1,105 @@
+"""Whole pages for anonymous visitors, from the cache, until what they show changes.
+
+The home page, the catalogue, the calendar and an event's page are the same for every
+visitor who is not signed in, and they are most of the portal's traffic. Their HTML is kept
+under a key that carries the versions of the namespaces the page is made of (versioned_cache:
+a saved record bumps its namespace after the commit, and every page made from it is left
+unread), the language and the full address; a timeout bounds what time alone changes (an
+event that has begun leaves «upcoming»).
+
+A page is served from the cache only to a visitor with no session and no pending message:
+a signed-in person, or anyone the portal has just told something, gets the page made for
+them. The one thing of the visitor's own on such a page is the CSRF token of the language
+form: it is stored as a placeholder and the visitor's own token is written in on the way out.
+
+    @method_decorator(anonymous_page("registry"), name="get")
+    class CatalogueView(ListView): ...
+"""
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, cast
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+from . import versioned_cache
+
+DEFAULT_TIMEOUT = 300
+_PLACEHOLDER = b"__csrf_token_of_the_visitor__"
+_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")([^"]+)(")')
+HIT_HEADER = "X-Page-Cache"
+
+
+def _servable(request: HttpRequest) -> bool:
+    """Only a GET of an anonymous visitor who has no session and no message waiting."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    return not request.user.is_authenticated
+
+
+def _key(request: HttpRequest, namespaces: tuple[str, ...]) -> str:
+    versions = ".".join(f"{name}{versioned_cache.version(name)}" for name in namespaces)
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{versions}:{get_language()}:{address}"
+
+
+def _storable(response: HttpResponse) -> bool:
+    """A plain 200 that sets no cookie but the CSRF one (a session would be someone's)."""
+    if response.status_code != 200 or response.streaming:
+        return False
+    return all(name == settings.CSRF_COOKIE_NAME for name in response.cookies)
+
+
+def anonymous_page(
+    *namespaces: str, timeout: int = DEFAULT_TIMEOUT
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A view decorator: the page from the cache for anonymous visitors (see the module)."""
+
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not _servable(request):
+                return cast(HttpResponse, view(request, *args, **kwargs))
+            key = _key(request, namespaces)
+            stored = cache.get(key)
+            if stored is not None:
+                return _from_cache(request, stored)
+            response = cast(HttpResponse, view(request, *args, **kwargs))
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+            if _storable(response):
+                cache.set(key, _to_cache(response), timeout=timeout)
+            patch_vary_headers(response, ["Cookie"])
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def _to_cache(response: HttpResponse) -> dict[str, Any]:
+    return {
+        "content": _TOKEN.sub(rb"\1" + _PLACEHOLDER + rb"\3", response.content),
+        # The middleware add the rest (language, security policy) to every response.
+        "content_type": response["Content-Type"],
+    }
+
+
+def _from_cache(request: HttpRequest, stored: dict[str, Any]) -> HttpResponse:
+    content: bytes = stored["content"]
+    if _PLACEHOLDER in content:
+        # get_token also marks the CSRF cookie to be set, as rendering the form would.
+        content = content.replace(_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(content, content_type=stored["content_type"])
+    response[HIT_HEADER] = "hit"
+    patch_vary_headers(response, ["Cookie"])
+    return response

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import User
 
+from . import caching
 from .filters import CatalogueFilter
 from .models import (
     Grant,
@@ -20,9 +21,9 @@ from .models import (
     Topic,
 )
 
-# The versioned cache namespace of figures made from the registry (`initiatives/receivers.py`
-# bumps it when a record is saved or deleted).
-REGISTRY_CACHE = "registry"
+# The versioned cache namespace of figures and pages made from the registry (bumped by
+# `initiatives/receivers.py`), defined with the cached filter options.
+REGISTRY_CACHE = caching.REGISTRY_CACHE
 
 
 def published() -> QuerySet:

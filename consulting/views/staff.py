@@ -142,7 +142,7 @@ class LogListView(PermissionRequiredMixin, ListView):
 
     def get_queryset(self):
         self.quarter = quarter_from(self.request)
-        return selectors.logs(
+        return selectors.log_list_rows(
             ConsultationLog.objects.filter(held_on__range=(self.quarter.start, self.quarter.end))
         )
 

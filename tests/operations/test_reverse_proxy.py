@@ -161,3 +161,33 @@ def test_two_people_behind_nginx_are_two_addresses_and_a_forged_header_changes_n
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nginx_compresses_pages_but_not_the_account_pages(nginx_in_front, reference_data):
+    url, server = start_gunicorn(
+        {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "civiccenter.settings.test",
+            "DATABASE_URL": current_database_url(),
+        }
+    )
+    try:
+        port = nginx_in_front(url.removeprefix("http://"))
+
+        def encoding(path: str) -> tuple[int, str | None]:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            connection.request(
+                "GET", path, headers={"Accept-Encoding": "gzip", "Host": "127.0.0.1"}
+            )
+            response = connection.getresponse()
+            response.read()
+            connection.close()
+            return response.status, response.getheader("Content-Encoding")
+
+        assert encoding("/") == (200, "gzip")
+        assert encoding("/initiatives/") == (200, "gzip")
+        assert encoding("/accounts/login/") == (200, None)  # BREACH: secrets live here
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -78,6 +78,7 @@ def booking_load(threads: int) -> dict:
         "probe_body": bodies[0],
         "probe_cookie": f"{cookies[0]}; csrftoken={csrf}",
         "slots": len(slots),
+        "consultants": len(consultants),
         "topic": topic,
     }
 

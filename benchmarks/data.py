@@ -8,6 +8,7 @@ PostgreSQL's generate_series in a few statements. `dataset_ensure` tops the data
 targets and does nothing when they are reached, so every benchmark can call it.
 """
 
+import os
 import random
 import time
 from datetime import date, timedelta
@@ -21,8 +22,10 @@ from consulting.models import Consultant, ConsultationLog, ConsultingTopic
 from events.models import Event, Registration
 from initiatives.models import District, Grant, Organisation, StatusChange, Topic
 
-RECORDS = 10_000
-LOGS = 1_000_000
+# The data set's size: 10,000 records and a million log entries by default; BENCH_RECORDS and
+# BENCH_LOGS choose another (scripts/benchmark gives each size a database of its own).
+RECORDS = int(os.environ.get("BENCH_RECORDS", "10000"))
+LOGS = int(os.environ.get("BENCH_LOGS", "1000000"))
 REGISTRATIONS = 100_000
 CONSULTANTS = 12
 EVENTS = 200

@@ -37,18 +37,19 @@ from allauth.mfa.models import Authenticator  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
+from django.urls import reverse  # noqa: E402
 from django.utils.timezone import now as time_now  # noqa: E402
 
 from accounts.services import user_set_roles  # noqa: E402
 from benchmarks.booking_posts import booking_load, bookings_stored  # noqa: E402
-from benchmarks.data import dataset_ensure  # noqa: E402
+from benchmarks.data import ADJECTIVES, LOGS, NOUNS, PLACES, RECORDS, dataset_ensure  # noqa: E402
 from benchmarks.registration_posts import registration_load, registrations_stored  # noqa: E402
 from benchmarks.sessions import session_cookie  # noqa: E402
 from civiccenter.celery import app as celery_app  # noqa: E402
 from civiccenter.kernel.quarters import Quarter  # noqa: E402
 from consulting.models import ConsultationLog  # noqa: E402
 from events.models import Event, Registration  # noqa: E402
-from initiatives.models import Organisation  # noqa: E402
+from initiatives.models import Organisation, Topic  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = int(os.environ.get("BENCH_PORT", "8100"))
@@ -60,7 +61,9 @@ THREADS = 2
 # TIMEOUT is counted as a timeout and reported beside the status errors.
 TIMEOUT = os.environ.get("BENCH_TIMEOUT", "30s")
 DOCS = ROOT / "docs" / "performance.md"
-BEGIN, END = "<!-- load:begin -->", "<!-- load:end -->"
+# Each data-set size has its own table in the docs.
+BEGIN = f"<!-- load:{RECORDS}:begin -->"
+END = f"<!-- load:{RECORDS}:end -->"
 PERCENTILES = """
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -215,20 +218,50 @@ def page_measure(page: Page) -> dict:
         lua.unlink()
 
 
-SEARCH_WORDS = ["двор", "сквер", "дети", "экология", "спорт", "культура", "пенсионеры", "парк"]
+SEARCH_WORDS = ["сквер", "дети", "экология", "спорт", "культура", "пенсионеры", "парк"]
+STATUSES = ["", "active", "idea", "dormant", "closed"]
 
 
-def varied_search_script() -> str:
-    """Lua for wrk: GET the catalogue searched for the next word of SEARCH_WORDS each time."""
-    words = ", ".join(f'"{urllib.parse.quote(word)}"' for word in SEARCH_WORDS)
+def query_mix_script() -> str:
+    """Lua for wrk: the catalogue with a different search and filters on every request — a
+    word of the data's vocabulary, a status, a topic and a page, taken in turn from some
+    5,000 combinations, each thread from its own half — so that neither the page cache nor a
+    lucky plan for one word can flatter the figure."""
+    vocabulary = SEARCH_WORDS + [word.lower() for word in ADJECTIVES + NOUNS] + PLACES
+    words = ", ".join(f'"{urllib.parse.quote(word)}"' for word in vocabulary)
+    statuses = ", ".join(f'"{status}"' for status in STATUSES)
+    topics = ", ".join(['""'] + [f'"{pk}"' for pk in Topic.objects.values_list("pk", flat=True)])
     return (
         f"local words = {{{words}}}\n"
-        "local n = 0\n"
+        f"local statuses = {{{statuses}}}\n"
+        f"local topics = {{{topics}}}\n"
+        "local threads = 0\n"
+        "setup = function(thread)\n"
+        "  thread:set('first', threads)\n"
+        "  threads = threads + 1\n"
+        "end\n"
+        "local n = nil\n"
         "request = function()\n"
+        "  if n == nil then n = first * 2500 end\n"
         "  n = n + 1\n"
-        '  return wrk.format("GET", "/initiatives/?q=" .. words[(n % #words) + 1])\n'
+        "  local i = n\n"
+        "  local word = words[(i % #words) + 1]; i = math.floor(i / #words)\n"
+        "  local status = statuses[(i % #statuses) + 1]; i = math.floor(i / #statuses)\n"
+        "  local topic = topics[(i % #topics) + 1]; i = math.floor(i / #topics)\n"
+        "  local page = (i % 2) + 1\n"
+        '  return wrk.format("GET", "/initiatives/?q=" .. word .. "&status=" .. status ..\n'
+        '    "&topic=" .. topic .. "&page=" .. page)\n'
         "end\n"
     )
+
+
+def page_size(path: str, cookie: str = "") -> int:
+    """The HTML's size in bytes, as the server sends it (uncompressed)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}")
+    if cookie:
+        request.add_header("Cookie", cookie)
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        return len(response.read())
 
 
 def _posting(label: str, prepared: dict) -> Page:
@@ -248,22 +281,30 @@ def pages_prepare() -> tuple[list[Page], dict, dict]:
     event = busiest_upcoming_event()
     booking = booking_load(THREADS)
     rush = registration_load(THREADS)
+    activist = booking["probe_cookie"]
+    booking["page"] = booking_page = reverse("consulting:book", args=[booking["topic"].pk])
     pages = [
         Page("bare Django view (/healthz)", "/healthz"),
+        # A different search and filters on each request: what the page costs uncached.
         Page(
-            "catalogue, searched and filtered",
+            "catalogue, query mix (a new search and filters on each request)",
+            "/initiatives/?q=%D0%B4%D0%B2%D0%BE%D1%80",
+            script=query_mix_script(),
+        ),
+        Page(
+            "catalogue, one search repeated by anonymous visitors",
             "/initiatives/?q=%D0%B4%D0%B2%D0%BE%D1%80&status=active",
         ),
-        # The same page with a different word on each request: a cache or a lucky plan for
-        # one word must not flatter the figure.
-        Page(
-            "catalogue, searched (words varied)",
-            "/initiatives/?q=%D0%B4%D0%B2%D0%BE%D1%80",
-            script=varied_search_script(),
-        ),
+        Page("catalogue, first page, anonymous visitors", "/initiatives/"),
+        Page("home page, anonymous visitors", "/"),
         Page(f"event page ({event.registrations.count()} registrations)", f"/events/{event.slug}/"),
         Page(
-            f"staff hours list ({quarter}, 1M entries in all)",
+            f"booking page of the busiest topic, one week ({booking['consultants']} consultants)",
+            booking_page,
+            headers=[f"Cookie: {activist}"],
+        ),
+        Page(
+            f"staff hours list ({quarter}, {LOGS:,} entries in all)",
             f"/consulting/log/?quarter={quarter}",
             headers=[f"Cookie: {staff_cookie()}"],
         ),
@@ -313,6 +354,7 @@ def main() -> int:
     try:
         for page in pages:
             page_check(page)
+        booking_bytes = page_size(booking["page"], booking["probe_cookie"])
         results = []
         for page in pages:
             print(f"measuring {page.label} for {SECONDS} s", flush=True)
@@ -339,7 +381,8 @@ def main() -> int:
         f"Forum registration POSTs: {posted(rush)} requests, {people['registered']} registered "
         f"(500 places, the check's one included), {people['waitlisted']} on the waitlist. "
         f"Booking POSTs: {stored} bookings stored for {posted(booking)} requests "
-        f"({booking['slots']} free slots offered)."
+        f"({booking['slots']} free slots offered). The booking page of that topic, one week: "
+        f"{booking_bytes / 1024:.0f} KB of HTML."
     )
     section = facts + "\n\n" + table(results)
     print(section)

@@ -1,8 +1,11 @@
-"""The booking page shows one week of free slots at a time (found: all three weeks of a busy
-topic were ≈2,000 radio buttons, 322 KB and 0.8 s of CPU per view, 5,600 px tall on a phone).
+"""The booking page shows one day of free slots at a time, in a strip of the week's days that
+says how many free times each has (found: all three weeks of a busy topic were ≈2,000 radio
+buttons, 322 KB and 0.8 s of CPU per view, 5,600 px tall on a phone; one week of four busy
+consultants was still 670 radios and over 100 KB).
 
-Pure functions: which week a request asks for, and the week's slots grouped by consultant and
-day, with the first free slot of the whole horizon offered on top."""
+Pure functions: which week and day a request asks for, the week's days with their free
+times, and the day's slots grouped by consultant; the first free slot of the whole horizon
+is offered on top by the view."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,32 +31,55 @@ def chosen_week(text: str, *, today: date, horizon_days: int, first_free: date |
     return min(max(asked, first), last)
 
 
-@dataclass
-class Day:
-    label: str
-    choices: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass
-class ConsultantWeek:
-    consultant: object
-    days: list[Day] = field(default_factory=list)
-
-
 def in_week(slots: Iterable[Slot], monday: date) -> list[Slot]:
     end = monday + timedelta(days=7)
     return [slot for slot in slots if monday <= timezone.localdate(slot.starts_at) < end]
 
 
-def group_by_day(consultants, choices: dict[str, str], slots: list[Slot], value) -> list:
-    """The week's choices, by consultant (in the page's order) and by day."""
-    weeks = {consultant.pk: ConsultantWeek(consultant) for consultant in consultants}
+@dataclass
+class WeekDay:
+    day: date
+    label: str
+    free: int
+    chosen: bool
+
+
+def chosen_day(text: str, *, monday: date, slots: list[Slot]) -> date:
+    """The day asked for when it is in the week; else the week's first day with a free time;
+    else its Monday."""
+    try:
+        asked = date.fromisoformat(text)
+    except (TypeError, ValueError):
+        asked = None
+    if asked is not None and monday <= asked < monday + timedelta(days=7):
+        return asked
+    return timezone.localdate(slots[0].starts_at) if slots else monday
+
+
+def week_days(monday: date, slots: list[Slot], chosen: date) -> list[WeekDay]:
+    """The seven days of the week, each with the number of free times on it."""
+    free: dict[date, int] = {}
     for slot in slots:
-        week = weeks[slot.consultant_id]
         day = timezone.localdate(slot.starts_at)
-        label = formats.date_format(day, "l, j E")
-        if not week.days or week.days[-1].label != label:
-            week.days.append(Day(label))
-        key = value(slot)
-        week.days[-1].choices.append((key, choices[key]))
-    return [week for week in weeks.values() if week.days]
+        free[day] = free.get(day, 0) + 1
+    days = [monday + timedelta(days=offset) for offset in range(7)]
+    return [
+        WeekDay(day, formats.date_format(day, "D, j E"), free.get(day, 0), day == chosen)
+        for day in days
+    ]
+
+
+@dataclass
+class ConsultantDay:
+    consultant: object
+    choices: list[tuple[str, str]] = field(default_factory=list)
+
+
+def group_by_consultant(consultants, slots: list[Slot], value) -> list[ConsultantDay]:
+    """One day's slots by consultant (in the page's order), each labelled by its times only:
+    the day is the heading above them."""
+    groups = {consultant.pk: ConsultantDay(consultant) for consultant in consultants}
+    for slot in slots:
+        start, end = timezone.localtime(slot.starts_at), timezone.localtime(slot.ends_at)
+        groups[slot.consultant_id].choices.append((value(slot), f"{start:%H:%M}–{end:%H:%M}"))
+    return [group for group in groups.values() if group.choices]

@@ -35,8 +35,9 @@ class CatalogueView(TemplateView):
 
 class BookView(LoginRequiredMixin, View):
     """Choose a consultant's free slot for a topic, the initiative, and the question — one
-    week at a time, with the first free slot of the coming weeks offered on top. Plain HTML:
-    works without JavaScript, and the week's slots are short lists of radio buttons."""
+    day at a time in a strip of the week's days, with the first free slot of the coming weeks
+    offered on top. Plain HTML: works without JavaScript, and the day's slots are short lists
+    of radio buttons."""
 
     template_name = "consulting/book.html"
 
@@ -58,26 +59,33 @@ class BookView(LoginRequiredMixin, View):
         offered = self._offered(consultants)
         today = timezone.localdate()
         first = offered[0] if offered else None
+        asked = request.GET.get("day", "") or request.GET.get("week", "")
         monday = booking_weeks.chosen_week(
-            request.GET.get("week", ""),
+            asked,
             today=today,
             horizon_days=settings.CONSULTING_BOOKING_HORIZON_DAYS,
             first_free=timezone.localdate(first.starts_at) if first else None,
         )
         week = booking_weeks.in_week(offered, monday)
-        shown = week + ([first] if first and first not in week else [])
-        labels = dict(consulting_forms.slot_choices(shown))  # labelled only when shown
+        day = booking_weeks.chosen_day(request.GET.get("day", ""), monday=monday, slots=week)
+        on_day = [slot for slot in week if timezone.localdate(slot.starts_at) == day]
         last_monday = booking_weeks.monday_of(
             today + timedelta(days=settings.CONSULTING_BOOKING_HORIZON_DAYS)
         )
-        names = {c.pk: c.user.get_full_name() or c.user.email for c in consultants}
+        users = {c.pk: c.user for c in consultants}
+        first_choice = None
+        if first:
+            value = slot_value(first)
+            first_choice = (value, dict(consulting_forms.slot_choices([first]))[value])
         context = {
             "topic": topic,
             "form": form,
             "chosen": form.data.get("slot", "") if form.is_bound else "",
-            "groups": booking_weeks.group_by_day(consultants, labels, week, slot_value),
-            "first": (slot_value(first), labels[slot_value(first)], names[first.consultant_id])
-            if first
+            "days": booking_weeks.week_days(monday, week, day),
+            "day": day,
+            "groups": booking_weeks.group_by_consultant(consultants, on_day, slot_value),
+            "first": (*first_choice, users[first.consultant_id])
+            if first and first_choice
             else None,
             "has_slots": bool(offered),
             "monday": monday,

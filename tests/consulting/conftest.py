@@ -6,6 +6,7 @@ import time_machine
 from allauth.mfa.models import Authenticator
 
 from accounts.roles import Role
+from accounts.services import publication_consent_set
 from consulting.models import Consultant, ConsultingTopic, WeeklyAvailability
 
 # A Monday morning in the centre's time zone (Perm, UTC+5, the settings' default).
@@ -31,6 +32,7 @@ def topic(db):
 @pytest.fixture
 def consultant(make_user, topic):
     user = make_user(Role.CONSULTANT, last_name="Петров", first_name="Игорь")
+    publication_consent_set(user=user, publishes=True)  # named on the pages, as consultants are
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={})
     profile = Consultant.objects.create(user=user)
     profile.topics.add(topic)

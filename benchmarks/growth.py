@@ -6,11 +6,15 @@ cache bypassed (a visitor with a message waiting gets a page made for them), the
 searched with a different word and filters on each request, its plain first page and the home
 page. It keeps its medians in .local/bench/growth-<records>.json and, when the other size has
 been measured, prints the ratio of the 100,000-record cost to the 10,000-record one (goal:
-at most 1.3).
+at most 1.3). BENCH_PROFILE=1 also prints where the searched catalogue's time goes: the
+functions that take most of it, and the share of it spent waiting for PostgreSQL.
 """
 
+import cProfile
+import io
 import json
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -53,6 +57,31 @@ def _timed(client: Client, requests: list[tuple[str, dict]]) -> dict:
     }
 
 
+def _profile(client: Client, requests: list[tuple[str, dict]]) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for path, params in requests:
+        client.get(path, params)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    waiting = sum(
+        row[3]  # cumulative: the call and the wait inside it
+        for (file, _line, name), row in stats.stats.items()  # type: ignore[attr-defined]
+        if name in ("execute", "fetchmany", "fetchall", "fetchone")
+        and file.endswith("psycopg/cursor.py")
+    )
+    print(
+        f"profile of {len(requests)} searched catalogue requests: {total:.2f} s in all, "
+        f"{waiting / total:.0%} waiting for PostgreSQL"
+    )
+    stats.sort_stats("cumulative").print_stats(
+        r"(template|forms|filters|query|compiler|search|paginat|render|views)", 25
+    )
+    print(out.getvalue()[-6000:])
+
+
 def main() -> int:
     dataset_ensure(registrations=False)
     with connection.cursor() as cursor:
@@ -72,6 +101,8 @@ def main() -> int:
         )
         for n in range(REQUESTS)
     ]
+    if os.environ.get("BENCH_PROFILE"):
+        _profile(client, searched)
     measured = {
         "catalogue, searched (query mix)": _timed(client, searched),
         "catalogue, first page": _timed(client, [("/initiatives/", {})] * REQUESTS),

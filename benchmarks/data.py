@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 
+from consulting import rollups
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic
 from events.models import Event, Registration
 from initiatives.models import District, Grant, Organisation, StatusChange, Topic
@@ -201,6 +202,7 @@ def fill_consultations(total: int) -> int:
                               WHERE x.consultationlog_id = l.id)
             """
         )
+    rollups.rebuild()  # the log was written directly: its sums from it
     return missing
 
 

@@ -13,7 +13,14 @@ from django.db.models import Count, Q, QuerySet, Sum
 from civiccenter.kernel.dashboards import share_of_target
 from civiccenter.kernel.quarters import Quarter
 
-from .models import ConsultationLog, ExpertCouncil, GrantReview
+from .models import (
+    ConsultationLog,
+    DailyConsultantTotal,
+    DailyTopicTotal,
+    ExpertCouncil,
+    GrantReview,
+    QuarterInitiativeTotal,
+)
 
 MINUTES_PER_HOUR = Decimal(60)
 
@@ -23,11 +30,12 @@ def _hours(minutes: int | None) -> Decimal:
 
 
 def consulting_summary(start: date, end: date) -> dict:
-    """Hours, consultations and people between two local dates, inclusive (one query)."""
-    overall = ConsultationLog.objects.filter(held_on__range=(start, end)).aggregate(
-        minutes=Sum("duration_minutes", default=0),
-        sessions=Count("id"),
-        people=Sum("people_count", default=0),
+    """Hours, consultations and people between two local dates, inclusive (one query over
+    the log's daily sums, consulting/rollups.py)."""
+    overall = DailyTopicTotal.objects.filter(day__range=(start, end)).aggregate(
+        minutes=Sum("minutes", default=0),
+        sessions=Sum("sessions", default=0),
+        people=Sum("people", default=0),
     )
     return {
         "hours": _hours(overall["minutes"]),
@@ -37,33 +45,24 @@ def consulting_summary(start: date, end: date) -> dict:
 
 
 def consulting_totals(start: date, end: date) -> dict:
-    """The summary plus the breakdowns by topic, consultant and initiative."""
-    logs = ConsultationLog.objects.filter(held_on__range=(start, end))
+    """The summary plus the breakdowns by topic, consultant and initiative, from the log's
+    sums: per day for topics and consultants, per quarter for initiatives (a range that is not
+    made of whole quarters reads the log for those)."""
     by_topic = (
-        logs.values("topic__name")
-        .annotate(minutes=Sum("duration_minutes"), sessions=Count("id"))
+        DailyTopicTotal.objects.filter(day__range=(start, end))
+        .values("topic__name")
+        .annotate(minutes=Sum("minutes"), sessions=Sum("sessions"))
+        .filter(sessions__gt=0)
         .order_by("-minutes", "topic__name")
     )
     by_consultant = (
-        ConsultationLog.consultants.through.objects.filter(
-            consultationlog__held_on__range=(start, end)
-        )
+        DailyConsultantTotal.objects.filter(day__range=(start, end))
         .values("consultant_id", "consultant__user__last_name", "consultant__user__first_name")
-        .annotate(
-            minutes=Sum("consultationlog__duration_minutes"), sessions=Count("consultationlog_id")
-        )
+        .annotate(minutes=Sum("minutes"), sessions=Sum("sessions"))
+        .filter(sessions__gt=0)
         .order_by("-minutes", "consultant__user__last_name")
     )
-    by_initiative = (
-        ConsultationLog.organisations.through.objects.filter(
-            consultationlog__held_on__range=(start, end)
-        )
-        .values("organisation_id", "organisation__name")
-        .annotate(
-            minutes=Sum("consultationlog__duration_minutes"), sessions=Count("consultationlog_id")
-        )
-        .order_by("-minutes", "organisation__name")
-    )
+    by_initiative = _by_initiative(start, end)
     return {
         **consulting_summary(start, end),
         "by_topic": [
@@ -96,6 +95,31 @@ def consulting_totals(start: date, end: date) -> dict:
             for row in by_initiative
         ],
     }
+
+
+def _whole_quarters(start: date, end: date) -> bool:
+    return Quarter.of(start).start == start and Quarter.of(end).end == end
+
+
+def _by_initiative(start: date, end: date) -> QuerySet:
+    if _whole_quarters(start, end):
+        return (
+            QuarterInitiativeTotal.objects.filter(quarter_start__range=(start, end))
+            .values("organisation_id", "organisation__name")
+            .annotate(minutes=Sum("minutes"), sessions=Sum("sessions"))
+            .filter(sessions__gt=0)
+            .order_by("-minutes", "organisation__name")
+        )
+    return (
+        ConsultationLog.organisations.through.objects.filter(
+            consultationlog__held_on__range=(start, end)
+        )
+        .values("organisation_id", "organisation__name")
+        .annotate(
+            minutes=Sum("consultationlog__duration_minutes"), sessions=Count("consultationlog_id")
+        )
+        .order_by("-minutes", "organisation__name")
+    )
 
 
 def quarter_totals(quarter: Quarter) -> dict:

@@ -3,6 +3,7 @@ from .catalogue import AvailabilityException, Consultant, ConsultingTopic, Weekl
 from .complex import ExpertCouncil, Milestone, Roadmap
 from .logs import ConsultationLog, QuarterState
 from .reviews import GrantReview
+from .rollups import DailyConsultantTotal, DailyTopicTotal, QuarterInitiativeTotal
 
 __all__ = [
     "AvailabilityException",
@@ -10,9 +11,12 @@ __all__ = [
     "ConsultationLog",
     "Consultant",
     "ConsultingTopic",
+    "DailyConsultantTotal",
+    "DailyTopicTotal",
     "ExpertCouncil",
     "GrantReview",
     "Milestone",
+    "QuarterInitiativeTotal",
     "QuarterState",
     "Roadmap",
     "WeeklyAvailability",

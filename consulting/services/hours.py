@@ -13,6 +13,7 @@ from civiccenter.kernel import audit
 from initiatives.models import Organisation
 from initiatives.services.activity import record_activity
 
+from .. import rollups
 from ..models import Booking, Consultant, ConsultationLog
 from ..quarters import ensure_open
 
@@ -85,6 +86,7 @@ def log_create(
     log.save()
     log.consultants.set(consultants)
     log.organisations.set(organisations)
+    rollups.entry_added(rollups.entry_of(log))
     created = {name: [None, value] for name, value in _snapshot(log).items()}
     audit.record(log, actor=user, action="created", changes=audit.hide(created, PRIVATE))
     if organisations:
@@ -109,12 +111,14 @@ def log_update(
     if not consultants:
         raise ValidationError(_("Name at least one consultant."), code="no_consultant")
     before = _snapshot(log)
+    rollups.entry_removed(rollups.entry_of(log))
     for name, value in fields.items():
         setattr(log, name, value)
     log.full_clean(exclude=["consultants", "organisations"])
     log.save()
     log.consultants.set(consultants)
     log.organisations.set(organisations)
+    rollups.entry_added(rollups.entry_of(log))
     changes = audit.diff(before, _snapshot(log))
     if changes:
         audit.record(log, actor=user, action="edited", changes=audit.hide(changes, PRIVATE))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounts.models import User
+from consulting import rollups
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic, GrantReview
 from events.models import Event, MediaPublication, Outcome
 from initiatives.models import Organisation, StatusChange
@@ -169,6 +170,7 @@ def _consultations(year: int, consultant: Consultant, ngos: list[Organisation]) 
         ConsultationLog.organisations.through(consultationlog=log, organisation=ngo)
         for log, ngo in zip(logs, ngos, strict=False)
     )
+    rollups.rebuild()  # the log was written directly: its sums from it
 
 
 def _reviews(year: int, reviewer: User, ngos: list[Organisation]) -> None:

@@ -103,7 +103,16 @@ GROUP BY 1, o.organisation_id;
 """
 
 
+ANALYZE_SQL = """
+ANALYZE consulting_dailytopictotal, consulting_dailyconsultanttotal,
+    consulting_quarterinitiativetotal
+"""
+
+
 def rebuild() -> None:
-    """Every sum from the whole log."""
+    """Every sum from the whole log, then the planner told what the tables now hold (the
+    first quarter's totals after a rebuild of 5 million entries took 16 s on a guessed plan
+    instead of 0.6 s)."""
     with connection.cursor() as cursor:
         cursor.execute(REBUILD_SQL)
+        cursor.execute(ANALYZE_SQL)

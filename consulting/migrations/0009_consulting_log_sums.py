@@ -30,6 +30,10 @@ GROUP BY 1, o.organisation_id;
 
 def sums_from_the_log(apps, schema_editor):
     schema_editor.execute(SUMS_FROM_THE_LOG)
+    schema_editor.execute(
+        "ANALYZE consulting_dailytopictotal, consulting_dailyconsultanttotal, "
+        "consulting_quarterinitiativetotal"
+    )
 
 
 class Migration(migrations.Migration):

@@ -301,7 +301,7 @@ def pages_prepare() -> tuple[list[Page], dict, dict]:
         Page("home page, anonymous visitors", "/"),
         Page(f"event page ({event.registrations.count()} registrations)", f"/events/{event.slug}/"),
         Page(
-            f"booking page of the busiest topic, one week ({booking['consultants']} consultants)",
+            f"booking page of the busiest topic, one day ({booking['consultants']} consultants)",
             booking_page,
             headers=[f"Cookie: {activist}"],
         ),
@@ -383,7 +383,7 @@ def main() -> int:
         f"Forum registration POSTs: {posted(rush)} requests, {people['registered']} registered "
         f"(500 places, the check's one included), {people['waitlisted']} on the waitlist. "
         f"Booking POSTs: {stored} bookings stored for {posted(booking)} requests "
-        f"({booking['slots']} free slots offered). The booking page of that topic, one week: "
+        f"({booking['slots']} free slots offered). The booking page of that topic, one day: "
         f"{booking_bytes / 1024:.0f} KB of HTML."
     )
     section = facts + "\n\n" + table(results)

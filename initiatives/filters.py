@@ -1,13 +1,14 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, QuerySet
+from django.contrib.postgres.search import SearchRank
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from civiccenter.kernel.pagination import CappedPaginator
 
 from .caching import district_choices, topic_choices
 from .models import Grant, Organisation
-from .search import search
+from .search import prefix_query, search
 
 SORTS = {
     "name": ("name",),
@@ -70,13 +71,17 @@ class CatalogueFilter(django_filters.FilterSet):
         sort = self.form.cleaned_data.get("sort") if self.form.is_valid() else None
         if sort in SORTS:
             return queryset.order_by(*SORTS[sort])
-        if (
-            self.form.is_valid()
-            and self.form.cleaned_data.get("q")
-            and "rank" in queryset.query.annotations
-        ):
+        query = (
+            prefix_query(self.form.cleaned_data.get("q") or "") if self.form.is_valid() else None
+        )
+        if query is not None and "rank" in queryset.query.annotations:
             # Rank at most as many matches as the pages reach (the count stops there too),
-            # so that a word found in 26,000 records costs what one found in 1,000 does.
-            ranked = queryset.order_by().values("pk")[: CappedPaginator.cap]
-            return queryset.filter(pk__in=ranked).order_by("-rank", "name")
+            # so that a word found in 26,000 records costs what one found in 1,000 does; the
+            # ranked rows are then read by their keys, not found by the search again.
+            matches = queryset.order_by().values("pk")[: CappedPaginator.cap]
+            return (
+                self.queryset.filter(pk__in=matches)
+                .annotate(rank=SearchRank(F("search_vector"), query))
+                .order_by("-rank", "name")
+            )
         return queryset.order_by("name")

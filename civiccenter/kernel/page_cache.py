@@ -47,7 +47,8 @@ def _servable(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest, namespaces: tuple[str, ...]) -> str:
-    versions = ".".join(f"{name}{versioned_cache.version(name)}" for name in namespaces)
+    current = versioned_cache.versions(namespaces)  # one round trip for all of them
+    versions = ".".join(f"{name}{current[name]}" for name in namespaces)
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"page:{versions}:{get_language()}:{address}"
 

@@ -4,9 +4,11 @@ grant reviews."""
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -134,11 +136,34 @@ class LogFormView(PermissionRequiredMixin, View):
         return render(request, self.template_name, {"form": form, "log": log, "booking": booking})
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told the number of rows (the log's sums know a quarter's entries), so the
+    pager does not count 250,000 of them on every view."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known
+
+
 class LogListView(PermissionRequiredMixin, ListView):
     permission_required = "consulting.view_consultationlog"
     template_name = "consulting/log_list.html"
     context_object_name = "logs"
     paginate_by = 50
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        entries = totals.consulting_summary(self.quarter.start, self.quarter.end)["sessions"]
+        return _CountedPaginator(
+            queryset,
+            per_page,
+            count=entries,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+        )
 
     def get_queryset(self):
         self.quarter = quarter_from(self.request)

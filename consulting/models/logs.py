@@ -60,7 +60,12 @@ class ConsultationLog(models.Model):
         # The quarter's totals without the log's rows (who came, about what): what the city
         # administration sees.
         permissions = [("view_consulting_figures", _("Can view the consulting figures"))]
-        indexes = [models.Index(fields=["held_on"], name="consultation_log_held_on")]
+        indexes = [
+            models.Index(fields=["held_on"], name="consultation_log_held_on"),
+            # The staff list's order, newest first: its first page read off the index instead
+            # of sorting a quarter's 50,000 entries.
+            models.Index(fields=["-held_on", "-id"], name="consultation_log_newest_first"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(duration_minutes__gt=0, duration_minutes__lte=720),

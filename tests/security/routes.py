@@ -73,6 +73,7 @@ def kwargs_for(name: str, world: dict) -> dict:
         "events:manage_team": {"pk": o["team"].pk},
         "events:series_edit": {"pk": o["series"].pk},
         "events:media_edit": {"pk": o["publication"].pk},
+        "api:initiative": {"slug": o["organisation"].slug},
         "events:media_delete": {"pk": o["publication"].pk},
         "media": {"path": o["report"].poster.name},
         "account_confirm_email": {"key": "nokey"},

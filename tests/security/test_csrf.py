@@ -17,6 +17,8 @@ def test_no_url_accepts_a_post_without_a_csrf_token(world):
     for name in named_routes():
         url = reverse(name, kwargs=kwargs_for(name, world))
         status = client.post(url, {"anything": "1"}).status_code
-        if status != 403:
+        # The read API's operations are exempt from CSRF (django-ninja) and take no POST.
+        refused = (403, 405) if name.startswith("api:") else (403,)
+        if status not in refused:
             accepted[name] = status
     assert accepted == {}

@@ -32,8 +32,28 @@ def shown(value: object, *, is_hours: bool) -> str:
     return figures.hours(value) if is_hours else figures.count(value)  # type: ignore[arg-type]
 
 
+class _Printed:
+    """What a report's row and a period's row print alike: each figure as every document
+    prints it, the previous period's and the same period's a year earlier."""
+
+    is_hours: bool
+    previous: object
+    last_year: object
+
+    def shown(self, value: object) -> str:
+        return shown(value, is_hours=self.is_hours)
+
+    @property
+    def shown_previous(self) -> str:
+        return self.shown(self.previous)
+
+    @property
+    def shown_last_year(self) -> str:
+        return self.shown(self.last_year)
+
+
 @dataclass(frozen=True)
-class Row:
+class Row(_Printed):
     label: str
     unit: str
     quarter: object
@@ -48,20 +68,9 @@ class Row:
     def shown_target(self) -> str:
         return "" if self.target is None else self.shown(self.target)
 
-    def shown(self, value: object) -> str:
-        return shown(value, is_hours=self.is_hours)
-
     @property
     def shown_quarter(self) -> str:
         return self.shown(self.quarter)
-
-    @property
-    def shown_previous(self) -> str:
-        return self.shown(self.previous)
-
-    @property
-    def shown_last_year(self) -> str:
-        return self.shown(self.last_year)
 
     @property
     def shown_year_to_date(self) -> str:
@@ -352,7 +361,7 @@ def quarter_figures(quarter: Quarter) -> dict:
 
 
 @dataclass(frozen=True)
-class PeriodRow:
+class PeriodRow(_Printed):
     label: str
     unit: str
     period: object
@@ -361,20 +370,9 @@ class PeriodRow:
     is_hours: bool
     definition: str
 
-    def shown(self, value: object) -> str:
-        return shown(value, is_hours=self.is_hours)
-
     @property
     def shown_period(self) -> str:
         return self.shown(self.period)
-
-    @property
-    def shown_previous(self) -> str:
-        return self.shown(self.previous)
-
-    @property
-    def shown_last_year(self) -> str:
-        return self.shown(self.last_year)
 
 
 def _year_earlier(day: date) -> date:

@@ -66,6 +66,11 @@ class Page(PaginationBase):
         }
 
 
+def _as_page_query(filters: Schema) -> dict[str, str]:
+    """The filters given, as the page's query string would carry them to its selector."""
+    return {key: str(value) for key, value in filters.dict().items() if value not in (None, "")}
+
+
 class ValidationErrors(Schema):
     detail: list[dict[str, Any]]
 
@@ -119,8 +124,7 @@ class InitiativeFilters(Schema):
 )
 @paginate(Page)
 def initiatives(request: HttpRequest, filters: Query[InitiativeFilters]) -> QuerySet:
-    params = {key: str(value) for key, value in filters.dict().items() if value not in (None, "")}
-    _filterset, records = registry.catalogue(params)
+    _filterset, records = registry.catalogue(_as_page_query(filters))
     return records
 
 
@@ -186,8 +190,7 @@ class EventFilters(Schema):
 )
 @paginate(Page)
 def events(request: HttpRequest, filters: Query[EventFilters]) -> QuerySet:
-    params = {key: str(value) for key, value in filters.dict().items() if value not in (None, "")}
-    found, _chosen = event_selectors.calendar(params)
+    found, _chosen = event_selectors.calendar(_as_page_query(filters))
     return found.prefetch_related(
         Prefetch("agenda", queryset=AgendaItem.objects.order_by("starts_at", "id"))
     )

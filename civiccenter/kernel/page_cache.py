@@ -90,7 +90,7 @@ def anonymous_page(
 def _to_cache(response: HttpResponse) -> dict[str, Any]:
     return {
         "content": _TOKEN.sub(rb"\1" + _PLACEHOLDER + rb"\3", response.content),
-        # The middleware add the rest (language, security policy) to every response.
+        # The middleware adds the rest (language, security policy) to every response.
         "content_type": response["Content-Type"],
     }
 

@@ -7,10 +7,13 @@ so concurrent writers never lose each other's share and no lock is held longer t
 row's. `rebuild()` recomputes everything from the log (after a bulk load that wrote the log
 directly, and in the migration that made the tables)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db import connection
+from django.db.models import Model
 
 from civiccenter.kernel.quarters import Quarter
 
@@ -29,14 +32,26 @@ class Entry:
     organisation_ids: tuple[int, ...]
 
 
-def entry_of(log: ConsultationLog) -> Entry:
+def _keys(given: Iterable[Model] | None, related: Any) -> tuple[int, ...]:
+    """The records just set on the entry (once each, as `set()` keeps them), or else those
+    the database holds."""
+    if given is None:
+        return tuple(related.values_list("pk", flat=True))
+    return tuple(dict.fromkeys(record.pk for record in given))
+
+
+def entry_of(
+    log: ConsultationLog,
+    consultants: Iterable[Model] | None = None,
+    organisations: Iterable[Model] | None = None,
+) -> Entry:
     return Entry(
         log.held_on,
         log.duration_minutes,
         log.topic_id,
         log.people_count,
-        tuple(log.consultants.values_list("pk", flat=True)),
-        tuple(log.organisations.values_list("pk", flat=True)),
+        _keys(consultants, log.consultants),
+        _keys(organisations, log.organisations),
     )
 
 

@@ -86,7 +86,7 @@ def log_create(
     log.save()
     log.consultants.set(consultants)
     log.organisations.set(organisations)
-    rollups.entry_added(rollups.entry_of(log))
+    rollups.entry_added(rollups.entry_of(log, consultants, organisations))
     created = {name: [None, value] for name, value in _snapshot(log).items()}
     audit.record(log, actor=user, action="created", changes=audit.hide(created, PRIVATE))
     if organisations:
@@ -118,7 +118,7 @@ def log_update(
     log.save()
     log.consultants.set(consultants)
     log.organisations.set(organisations)
-    rollups.entry_added(rollups.entry_of(log))
+    rollups.entry_added(rollups.entry_of(log, consultants, organisations))
     changes = audit.diff(before, _snapshot(log))
     if changes:
         audit.record(log, actor=user, action="edited", changes=audit.hide(changes, PRIVATE))

@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from civiccenter.kernel import health, media
-from portal.api import api
 
 # The admin signs in through allauth: its rate limits and two-factor step apply there too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
@@ -23,7 +22,7 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("reports/", include("portal.report_urls")),
     # The read API for the city's systems (portal/api.py), its schema at /api/openapi.json.
-    path("api/", api.urls),
+    path("api/", include("portal.api_urls")),
     path("accounts/profile/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

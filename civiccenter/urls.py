@@ -21,6 +21,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("events/", include("events.urls")),
     path("reports/", include("portal.report_urls")),
+    path("notifications/", include("follows.urls")),
     # The read API for the city's systems (portal/api.py), its schema at /api/openapi.json.
     path("api/", include("portal.api_urls")),
     path("accounts/profile/", include("accounts.urls")),

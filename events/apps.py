@@ -15,6 +15,10 @@ class EventsConfig(AppConfig):
         personal_data.register("event registrations", exporters.registrations)
         personal_data.register("questions to the head of the city", exporters.questions)
         personal_data.register("votes, supports and games", exporters.participation)
+        from follows import followables
+
+        followables.register("series", "events.EventSeries")
+        followables.register("commitment", "events.Commitment")
         from . import receivers
 
         receivers.connect()

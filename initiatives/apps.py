@@ -17,6 +17,15 @@ class InitiativesConfig(AppConfig):
 
         personal_data.register_eraser("initiatives", exporters.erase)
         personal_data.register("initiatives", exporters.memberships)
+        from follows import followables
+
+        from .models import Organisation
+
+        followables.register(
+            "initiative",
+            "initiatives.Organisation",
+            visible=lambda rows: rows.filter(moderation=Organisation.Moderation.PUBLISHED),
+        )
         from . import receivers
 
         receivers.connect()

@@ -69,6 +69,7 @@ PERSONAL_ITEMS = [
     NavItem(_("My bookings"), "consulting:mine", _signed_in),
     NavItem(_("My training"), "training:mine", _signed_in),
     NavItem(_("My tickets"), "events:tickets", _signed_in),
+    NavItem(_("Notifications"), "follows:notifications", _signed_in),
 ]
 
 

@@ -13,6 +13,9 @@ class TrainingConfig(AppConfig):
 
         personal_data.register_eraser("training", exporters.erase)
         personal_data.register("training", exporters.enrolments)
+        from follows import followables
+
+        followables.register("programme", "training.Programme")
         from . import receivers
 
         receivers.connect()

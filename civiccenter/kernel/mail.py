@@ -44,6 +44,7 @@ def send_after_commit(message: EmailMessage) -> OutgoingEmail:
         to=list(message.to),
         from_email=message.from_email or "",
         attachments=attachments,
+        headers={str(name): str(value) for name, value in message.extra_headers.items()},
     )
     enqueue_after_commit(deliver_outgoing_email, email.pk)
     return email
@@ -56,7 +57,7 @@ def email_deliver(*, email_id: int) -> OutgoingEmail:
         return OutgoingEmail.objects.get(pk=email_id)
     email = OutgoingEmail.objects.get(pk=email_id)
     message = EmailMultiAlternatives(
-        email.subject, email.body, email.from_email or None, list(email.to)
+        email.subject, email.body, email.from_email or None, list(email.to), headers=email.headers
     )
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")
@@ -73,6 +74,7 @@ def email_deliver(*, email_id: int) -> OutgoingEmail:
         body="",
         html_body="",
         attachments=[],
+        headers={},
     )
     email.refresh_from_db()
     return email
@@ -102,11 +104,13 @@ def send_templated(
     to: list[str],
     context: dict,
     attachments: list[tuple[str, str, str]] | None = None,
-) -> None:
+    headers: dict[str, str] | None = None,
+) -> OutgoingEmail | None:
     """Renders `<template>_subject.txt` and `<template>_body.txt` in the portal's language
-    (Russian) and queues the message. Text attachments only: (name, content, mimetype)."""
+    (Russian) and queues the message. Text attachments only: (name, content, mimetype);
+    `headers` are the letter's own (List-Unsubscribe of a bulk letter)."""
     if not to:
-        return
+        return None
     context = {
         **context,
         "centre_name": settings.CENTRE_NAME,
@@ -118,10 +122,11 @@ def send_templated(
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{' '.join(subject.split())}",
         body=body,
         to=to,
+        headers=headers,
     )
     for name, content, mimetype in attachments or []:
         message.attach(name, content, mimetype)
-    send_after_commit(message)
+    return send_after_commit(message)
 
 
 def mail_each_once(due: QuerySet, *, sent_field: str, now: datetime, send: Callable) -> list:

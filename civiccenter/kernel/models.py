@@ -140,6 +140,8 @@ class OutgoingEmail(models.Model):
     to = models.JSONField(_("recipients"), default=list)
     from_email = models.CharField(max_length=254, blank=True)
     attachments = models.JSONField(default=list, blank=True)
+    # The letter's own headers: List-Unsubscribe and List-Unsubscribe-Post of bulk letters.
+    headers = models.JSONField(default=dict, blank=True)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.QUEUED)
     error = models.TextField(blank=True)
     queued_at = models.DateTimeField(default=timezone.now)

@@ -29,10 +29,12 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    # Lowest first: the kernel, accounts, the registry, its three sibling apps, and the top
-    # app that reads every one of them (import-linter's contracts in pyproject.toml keep it so).
+    # Lowest first: the kernel, accounts, follows, the registry, its three sibling apps, and
+    # the top app that reads every one of them (import-linter's contracts in pyproject.toml
+    # keep it so).
     "civiccenter.kernel",
     "accounts",
+    "follows",
     "initiatives",
     "consulting",
     "training",
@@ -313,6 +315,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "portal.services.reports.request_quarterly_report",
         "schedule": crontab(hour=6, minute=0),
     },
+    "follows-immediate": {
+        "task": "follows.services.mail_immediate_notices",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Hourly through the day: the first run after 07:00 sends yesterday's digests (and, on
+    # Mondays, last week's); the later runs send what a failed run left behind.
+    "follows-daily-digest": {
+        "task": "follows.tasks.plan_digests",
+        "schedule": crontab(minute=25, hour="7-22"),
+        "args": ("daily",),
+    },
+    "follows-weekly-digest": {
+        "task": "follows.tasks.plan_digests",
+        "schedule": crontab(minute=45, hour="7-22"),
+        "args": ("weekly",),
+    },
     "registry-dormancy-sweep": {
         "task": "initiatives.tasks.dormancy_sweep",
         "schedule": crontab(hour=4, minute=30),
@@ -320,6 +338,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- The centre -------------------------------------------------------------------------
+# People per task when beat sends the digests of what they follow.
+DIGEST_BATCH = env.int("DIGEST_BATCH", default=200)
+
 CENTRE_NAME = env("CENTRE_NAME", default="Центр продюсирования городских инициатив")
 CENTRE_CITY = env("CENTRE_CITY", default="Пермь")
 CENTRE_CONTACT_EMAIL = env("CENTRE_CONTACT_EMAIL", default=DEFAULT_FROM_EMAIL)

@@ -18,6 +18,7 @@ from initiatives.services.activity import record_activity
 from initiatives.services.team import membership_require
 
 from ..models import Commitment, Event, Question, QuestionSupport
+from . import news
 
 MEETING_KINDS = (Event.Kind.COFFEE_WITH_MAYOR, Event.Kind.HEAD_MEETING, Event.Kind.CIVIC_VERNISSAGE)
 
@@ -146,6 +147,7 @@ def commitments_overdue_notify(*, today: date | None = None) -> list[int]:
                 context={"commitment": commitment, "event": commitment.event},
             )
             audit.record(commitment, actor=None, action="overdue_notified")
+            news.commitment_told(commitment, news.COMMITMENT_OVERDUE)
             notified.append(pk)
     return notified
 
@@ -164,4 +166,5 @@ def commitment_done(
         action="done",
         changes={"done_on": [None, done_on.isoformat()], "report": [None, commitment.report]},
     )
+    news.commitment_told(commitment, news.COMMITMENT_DONE, user)
     return commitment

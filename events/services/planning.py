@@ -31,6 +31,7 @@ from ..models import (
     SiteZone,
     Team,
 )
+from . import news
 from .registration import places_taken, waitlist_fill
 
 R = Registration.Status
@@ -66,7 +67,8 @@ def event_save(*, form: ModelForm, formsets: Sequence[BaseInlineFormSet] = (), u
     """Saves the event form (new or existing) and its formsets. Places may not fall below the
     people registered; places added go to the waitlist first, in the order people joined."""
     event = cast(Event, form.instance)
-    if event.pk is None:
+    is_new, changed = event.pk is None, list(form.changed_data)
+    if is_new:
         event.slug = unique_slug(form.cleaned_data["title"], form.cleaned_data["starts_at"])
     else:
         # Locked like a registration locks it: no one takes a place while we count them.
@@ -80,6 +82,10 @@ def event_save(*, form: ModelForm, formsets: Sequence[BaseInlineFormSet] = (), u
         formset.instance = event
         editing.save_formset(formset, actor=user)
     waitlist_fill(event)
+    if is_new:
+        news.event_announced(event, user)
+    else:
+        news.event_changed(event, changed, user)
     return event
 
 
@@ -105,6 +111,7 @@ def event_cancel(*, event: Event, user: User) -> Event:
     event.registration_open = False
     event.save(update_fields=["cancelled_at", "registration_open"])
     audit.record(event, actor=user, action="cancelled")
+    news.event_cancelled(event, user)
     people = event.registrations.filter(
         status__in=[R.REGISTERED, R.WAITLISTED], user__is_active=True
     )
@@ -186,7 +193,14 @@ def outcome_save(*, form: ModelForm, user: User) -> Outcome:
 
 @transaction.atomic
 def commitment_save(*, form: ModelForm, user: User) -> Commitment:
-    return cast(Commitment, editing.save_model_form(form, actor=user))
+    """A commitment's followers hear when it is marked done or its due date moves."""
+    changed = [] if form.instance.pk is None else list(form.changed_data)
+    commitment = cast(Commitment, editing.save_model_form(form, actor=user))
+    if "done_on" in changed and commitment.done_on:
+        news.commitment_told(commitment, news.COMMITMENT_DONE, user)
+    elif "due_on" in changed and not commitment.done_on:
+        news.commitment_told(commitment, news.COMMITMENT_NEW_DUE, user)
+    return commitment
 
 
 @transaction.atomic

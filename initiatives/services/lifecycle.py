@@ -2,14 +2,19 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from civiccenter.kernel import audit
+from follows.services import notify_followers
 
 from ..models import Grant, Organisation, Partnership, Relation, StatusChange
 
@@ -48,7 +53,27 @@ def status_set(
             action="status",
             changes={"status": [change.get_from_status_display(), change.get_to_status_display()]},
         )
+        _tell_followers(
+            organisation,
+            gettext_lazy("«%(name)s»: the status is now «%(status)s»"),
+            user,
+            status=change.get_to_status_display(),
+        )
     return change
+
+
+def _tell_followers(
+    organisation: Organisation, text: Promise, user: User | None, **params: Any
+) -> None:
+    """What happened to a published record goes to the people following it."""
+    if organisation.is_published:
+        notify_followers(
+            organisation,
+            text=text,
+            params={"name": organisation.name, **params},
+            url=reverse("initiatives:profile", args=[organisation.slug]),
+            skip_user_pks=[user.pk] if user else [],
+        )
 
 
 @transaction.atomic
@@ -108,6 +133,13 @@ def grant_add(
     grant.full_clean()
     grant.save()
     audit.record(organisation, actor=user, action="grant", changes={"funder": [None, funder]})
+    _tell_followers(
+        organisation,
+        gettext_lazy("«%(name)s» received a grant: %(funder)s, %(year)s"),
+        user,
+        funder=funder,
+        year=year,
+    )
     return grant
 
 

@@ -5,7 +5,16 @@ constraint of the portal's own models has a translatable message, not Django's Â
 from django.apps import apps
 from django.db.models import BaseConstraint, CheckConstraint
 
-OUR_APPS = {"accounts", "civiccenter", "initiatives", "consulting", "training", "events", "portal"}
+OUR_APPS = {
+    "accounts",
+    "civiccenter",
+    "follows",
+    "initiatives",
+    "consulting",
+    "training",
+    "events",
+    "portal",
+}
 
 
 def test_every_check_constraint_explains_itself():

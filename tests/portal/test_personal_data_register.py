@@ -11,7 +11,16 @@ from django.db import models
 
 from portal.personal_data_register import NOT_PERSONAL, REGISTER, Erasure, register_fields
 
-OUR_APPS = {"accounts", "initiatives", "consulting", "training", "events", "portal", "civiccenter"}
+OUR_APPS = {
+    "accounts",
+    "follows",
+    "initiatives",
+    "consulting",
+    "training",
+    "events",
+    "portal",
+    "civiccenter",
+}
 PERSONAL_NAMES = re.compile(
     r"name|patronymic|phone|person|responsible|owner|note|speaker|expert|reason|comment|text|"
     r"question|label|subject|email|address|token|code"

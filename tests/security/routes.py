@@ -2,6 +2,12 @@
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from civiccenter.kernel.unsubscribe import token_for
+
+
+def unsubscribe_token(user_pk: int) -> str:
+    return token_for(user_pk, "follows")
+
 
 def named_routes() -> list[str]:
     def walk(patterns, namespace=None):
@@ -75,6 +81,8 @@ def kwargs_for(name: str, world: dict) -> dict:
         "events:media_edit": {"pk": o["publication"].pk},
         "api:initiative": {"slug": o["organisation"].slug},
         "events:media_delete": {"pk": o["publication"].pk},
+        "follows:follow": {"kind": "initiative", "pk": o["organisation"].pk},
+        "follows:unsubscribe": {"token": unsubscribe_token(world["users"]["activist"].pk)},
         "media": {"path": o["report"].poster.name},
         "account_confirm_email": {"key": "nokey"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "nokey"},

@@ -133,6 +133,10 @@ EXPECTED = {
     "events:manage_outcome": (302, 403, 403, 200, 403),
     "events:media": (302, 403, 403, 405, 405),
     # the read API takes no POST
+    "follows:notifications": (302, 405, 405, 405, 405),
+    "follows:delivery": (302, 302, 302, 302, 302),  # an empty choice: a message, no change
+    "follows:follow": (302, 302, 302, 302, 302),  # «stop following» what one did not follow
+    "follows:unsubscribe": (200, 200, 200, 200, 200),  # the token is the proof, not a session
     "api:api-root": (404, 404, 404, 404, 404),
     "api:openapi-json": (200, 200, 200, 200, 200),  # the schema whatever the method; no change
     "api:initiatives": (405, 405, 405, 405, 405),
@@ -227,6 +231,12 @@ EXPECTED = {
 
 # The only POSTs that may change the database, each the person's own act or a right of the role.
 CHANGES = {
+    # the unsubscribe link of the activist's letters works for whoever holds it (RFC 8058)
+    ("follows:unsubscribe", "anonymous"),
+    ("follows:unsubscribe", "activist"),
+    ("follows:unsubscribe", "other_activist"),
+    ("follows:unsubscribe", "staff"),
+    ("follows:unsubscribe", "administration"),
     # each person saves their own profile
     ("accounts:profile", "activist"),
     ("accounts:profile", "other_activist"),

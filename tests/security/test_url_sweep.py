@@ -164,6 +164,11 @@ EXPECTED = {
     "events:manage_outcome": STAFF,
     "events:media": STAFF_AND_ADMINISTRATION,
     # the read API (portal/api.py): public, read-only, no personal data
+    # follows
+    "follows:notifications": SIGNED_IN,
+    "follows:delivery": POST_ONLY,
+    "follows:follow": POST_ONLY,
+    "follows:unsubscribe": PUBLIC,  # one button; the GET changes nothing
     "api:api-root": (404, 404, 404, 404, 404),
     "api:openapi-json": PUBLIC,
     "api:initiatives": PUBLIC,

@@ -16,6 +16,7 @@ from civiccenter.kernel import audit, editing
 from civiccenter.kernel.mail import send_templated
 
 from ..models import Enrolment, Programme, Session, SessionDay, Trainer
+from . import news
 from .enrolment import places_taken, promote_from_waitlist, too_few_places
 
 
@@ -34,7 +35,8 @@ def session_save(*, form: ModelForm, days: BaseInlineFormSet, user: User) -> Ses
     """A session and its days. Places may not fall below the people enrolled; places added go
     to the waitlist first (training's rule, shared with events)."""
     session = cast(Session, form.instance)
-    if session.pk is not None:
+    is_new = session.pk is None
+    if not is_new:
         Session.objects.select_for_update().get(pk=session.pk)
         taken = places_taken(session)
         if form.cleaned_data["capacity"] < taken:
@@ -43,6 +45,8 @@ def session_save(*, form: ModelForm, days: BaseInlineFormSet, user: User) -> Ses
     days.instance = session
     editing.save_formset(days, actor=user)
     promote_from_waitlist(session)
+    if is_new:
+        news.session_planned(session, user)
     return session
 
 
@@ -68,6 +72,7 @@ def session_copy(*, session: Session, starts_on: date, user: User) -> Session:
         for day in days
     )
     audit.record(copy, actor=user, action="created", changes={"copied from": [None, str(session)]})
+    news.session_planned(copy, user)
     return copy
 
 
@@ -84,6 +89,7 @@ def session_cancel(*, session: Session, user: User) -> Session:
     session.is_cancelled = True
     session.save(update_fields=["is_cancelled"])
     audit.record(session, actor=user, action="cancelled")
+    news.session_cancelled(session, user)
     live = session.enrolments.filter(
         status__in=[Enrolment.Status.ENROLLED, Enrolment.Status.WAITLISTED], user__is_active=True
     ).select_related("user")

@@ -46,7 +46,3 @@ def get(kind: str) -> Followable | None:
 def kind_of(instance: Model) -> Followable:
     label = instance._meta.label
     return next(kind for kind in _KINDS.values() if kind.model_label == label)
-
-
-def kinds() -> list[Followable]:
-    return list(_KINDS.values())

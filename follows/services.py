@@ -84,21 +84,22 @@ def notify_followers(
     text: str | Promise,
     url: str,
     params: Mapping[str, Any] | None = None,
-    skip_user_pks: Iterable[int] = (),
+    actor: Any = None,
 ) -> int:
     """Tells everyone following `target` what happened: `text` (a translatable string, with
     `params` put in, see `_formatted`) in the portal's language, and a link to `url`. The
-    person who did it is not told (`skip_user_pks`). Returns how many were told."""
+    person who did it (`actor`) is not told. Returns how many were told."""
     with translation.override(settings.LANGUAGE_CODE):
         line = (str(text) % _formatted(params)) if params else str(text)
-    followers = (
-        Follow.objects.filter(user__is_active=True, **_target_filter(target))
-        .exclude(user_id__in=list(skip_user_pks))
-        .values_list("user_id", flat=True)
-    )
-    kind = _target_filter(target)
+    about = _target_filter(target)
+    followers = Follow.objects.filter(user__is_active=True, **about)
+    if actor is not None:
+        followers = followers.exclude(user=actor)
     notices = Notice.objects.bulk_create(
-        [Notice(user_id=pk, text=line[:500], url=url, **kind) for pk in followers],
+        [
+            Notice(user_id=pk, text=line[:500], url=url, **about)
+            for pk in followers.values_list("user_id", flat=True)
+        ],
         batch_size=500,
     )
     if notices:
@@ -135,20 +136,18 @@ def _with_delivery(notices: QuerySet) -> QuerySet:
     return annotated
 
 
-def _letter_context(user_pk: int) -> dict[str, Any]:
-    return {
-        "base_url": settings.PORTAL_BASE_URL,
-        "notifications_url": portal_url("follows:notifications"),
-        "unsubscribe_url": unsubscribe_url(user_pk),
-    }
-
-
 def _mail(template: str, *, email: str, user_pk: int, context: dict[str, Any]) -> Any:
+    """A letter of the follows, with the person's unsubscribe link in its text and headers."""
     url = unsubscribe_url(user_pk)
     return send_templated(
         f"follows/email/{template}",
         to=[email],
-        context={**_letter_context(user_pk), **context},
+        context={
+            "base_url": settings.PORTAL_BASE_URL,
+            "notifications_url": portal_url("follows:notifications"),
+            "unsubscribe_url": url,
+            **context,
+        },
         headers=unsubscribe.list_headers(url),
     )
 

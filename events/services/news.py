@@ -16,10 +16,6 @@ from ..models import Commitment, Event
 TOLD_WHEN_CHANGED = ("starts_at", "ends_at", "venue", "city", "time_zone")
 
 
-def _skip(user: User | None) -> list[int]:
-    return [user.pk] if user else []
-
-
 def _series_told(event: Event, text: Promise, user: User | None) -> int:
     series = event.series
     if series is None:
@@ -33,7 +29,7 @@ def _series_told(event: Event, text: Promise, user: User | None) -> int:
             "when": timezone.localtime(event.starts_at, ZoneInfo(event.time_zone)),
         },
         url=reverse("events:event", args=[event.slug]),
-        skip_user_pks=_skip(user),
+        actor=user,
     )
 
 
@@ -64,7 +60,7 @@ def commitment_told(commitment: Commitment, text: Promise, user: User | None = N
             "done": commitment.done_on or "",
         },
         url=reverse("events:commitments") + f"#commitment-{commitment.pk}",
-        skip_user_pks=_skip(user),
+        actor=user,
     )
 
 

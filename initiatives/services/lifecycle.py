@@ -72,7 +72,7 @@ def _tell_followers(
             text=text,
             params={"name": organisation.name, **params},
             url=reverse("initiatives:profile", args=[organisation.slug]),
-            skip_user_pks=[user.pk] if user else [],
+            actor=user,
         )
 
 

@@ -5,16 +5,9 @@ constraint of the portal's own models has a translatable message, not Django's Â
 from django.apps import apps
 from django.db.models import BaseConstraint, CheckConstraint
 
-OUR_APPS = {
-    "accounts",
-    "civiccenter",
-    "follows",
-    "initiatives",
-    "consulting",
-    "training",
-    "events",
-    "portal",
-}
+from tests.our_packages import OUR_PACKAGES
+
+OUR_APPS = set(OUR_PACKAGES)
 
 
 def test_every_check_constraint_explains_itself():

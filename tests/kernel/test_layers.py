@@ -5,16 +5,9 @@ imports hidden inside functions; imports for the type checker only are left out.
 
 import grimp
 
-PACKAGES = (
-    "civiccenter",
-    "accounts",
-    "follows",
-    "initiatives",
-    "consulting",
-    "training",
-    "events",
-    "portal",
-)
+from tests.our_packages import OUR_PACKAGES
+
+PACKAGES = OUR_PACKAGES
 
 
 def test_no_module_takes_part_in_an_import_circle():

@@ -10,17 +10,9 @@ from django.conf import settings
 from django.db import models
 
 from portal.personal_data_register import NOT_PERSONAL, REGISTER, Erasure, register_fields
+from tests.our_packages import OUR_PACKAGES
 
-OUR_APPS = {
-    "accounts",
-    "follows",
-    "initiatives",
-    "consulting",
-    "training",
-    "events",
-    "portal",
-    "civiccenter",
-}
+OUR_APPS = set(OUR_PACKAGES)
 PERSONAL_NAMES = re.compile(
     r"name|patronymic|phone|person|responsible|owner|note|speaker|expert|reason|comment|text|"
     r"question|label|subject|email|address|token|code"

@@ -23,7 +23,7 @@ def _told(session: Session, text: Promise, user: User | None) -> int:
             "place": session.place,
         },
         url=reverse("training:session", args=[session.pk]),
-        skip_user_pks=[user.pk] if user else [],
+        actor=user,
     )
 
 

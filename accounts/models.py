@@ -21,6 +21,9 @@ class User(AbstractUser):
     # profile, a certificate's check page) only with this separate consent; the acts of
     # consent and withdrawal are in PublicationConsent.
     publishes_name = models.BooleanField(_("name may be published"), default=False)
+    # The centre's newsletters go only to people who asked for them, a consent separate from
+    # the one to processing; its acts are in NewsletterConsent.
+    receives_newsletters = models.BooleanField(_("receives newsletters"), default=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -90,6 +93,29 @@ class PublicationConsent(models.Model):
     class Meta:
         verbose_name = _("consent to publication")
         verbose_name_plural = _("consents to publication")
+        ordering = ["-given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.given_at:%Y-%m-%d}"
+
+
+class NewsletterConsent(models.Model):
+    """A consent to receive the centre's newsletters, separate from the consent to processing;
+    one row per act. `withdrawn_from_letter`: withdrawn by the link in a newsletter."""
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="newsletter_consents",
+        verbose_name=_("user"),
+    )
+    given_at = models.DateTimeField(_("given at"))
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_from_letter = models.BooleanField(_("withdrawn from a letter"), default=False)
+
+    class Meta:
+        verbose_name = _("consent to newsletters")
+        verbose_name_plural = _("consents to newsletters")
         ordering = ["-given_at"]
 
     def __str__(self) -> str:

@@ -1,6 +1,6 @@
 """The account's part of what the portal holds about a person (see kernel/personal_data.py)."""
 
-from .models import PersonalDataConsent, PublicationConsent, User
+from .models import NewsletterConsent, PersonalDataConsent, PublicationConsent, User
 
 
 def account(user: User) -> dict:
@@ -29,6 +29,12 @@ def consents(user: User) -> dict:
             for row in PublicationConsent.objects.filter(user=user)
             .order_by("given_at")
             .values("given_at", "withdrawn_at")
+        ],
+        "newsletters": [
+            dict(row)
+            for row in NewsletterConsent.objects.filter(user=user)
+            .order_by("given_at")
+            .values("given_at", "withdrawn_at", "withdrawn_from_letter")
         ],
     }
 

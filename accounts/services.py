@@ -9,11 +9,13 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from civiccenter.kernel import audit, erasure_journal, personal_data
+from civiccenter.kernel import audit, erasure_journal, personal_data, unsubscribe
 
-from .models import PersonalDataConsent, PublicationConsent, User
+from .models import NewsletterConsent, PersonalDataConsent, PublicationConsent, User
 from .roles import Role
 from .signals import consent_withdrawn
+
+NEWSLETTER_SCOPE = "newsletters"
 
 
 @transaction.atomic
@@ -97,6 +99,45 @@ def publication_consent_set(*, user: User, publishes: bool) -> User:
     return user
 
 
+@transaction.atomic
+def newsletter_consent_set(*, user: User, receives: bool, from_letter: bool = False) -> User:
+    """Gives or withdraws the consent to the centre's newsletters; `from_letter`: withdrawn by
+    the link of a newsletter, without signing in. The newsletters go only to people whose
+    consent stands at the moment each letter is written."""
+    if receives == user.receives_newsletters:
+        return user
+    now = timezone.now()
+    if receives:
+        NewsletterConsent.objects.create(user=user, given_at=now)
+    else:
+        user.newsletter_consents.filter(withdrawn_at__isnull=True).update(
+            withdrawn_at=now, withdrawn_from_letter=from_letter
+        )
+    user.receives_newsletters = receives
+    user.save(update_fields=["receives_newsletters"])
+    audit.record(
+        user,
+        actor=user,
+        action="newsletter_consent",
+        changes={"receives_newsletters": [not receives, receives]},
+    )
+    return user
+
+
+def newsletter_unsubscribe(token: str) -> User | None:
+    """One click in a newsletter withdraws the consent to newsletters. Returns the person, or
+    None for a token that is not genuine."""
+    pk = unsubscribe.user_pk_from(token, NEWSLETTER_SCOPE)
+    user = User.objects.filter(pk=pk).first() if pk is not None else None
+    if user is not None:
+        newsletter_consent_set(user=user, receives=False, from_letter=True)
+    return user
+
+
+def newsletter_unsubscribe_url(user: User) -> str:
+    return unsubscribe.unsubscribe_url("accounts:newsletter_unsubscribe", user.pk, NEWSLETTER_SCOPE)
+
+
 def withdrawn_account(email: str) -> User | None:
     """The account of this address whose consent was withdrawn and which is not anonymised
     yet: signing up again with its address reopens it (`withdrawn_account_reopen`)."""
@@ -156,6 +197,7 @@ def user_anonymise(*, user: User, journal: bool = True) -> User:
     user.email = f"anonymised-{user.pk}@anonymised.invalid"
     user.first_name = user.last_name = user.patronymic = user.phone = ""
     user.publishes_name = False
+    user.receives_newsletters = False
     user.is_active = False
     user.set_unusable_password()
     user.anonymised_at = timezone.now()

@@ -15,4 +15,14 @@ urlpatterns = [
         views.PublicationConsentView.as_view(),
         name="publication_consent",
     ),
+    path(
+        "consent/newsletters/",
+        views.NewsletterConsentView.as_view(),
+        name="newsletter_consent",
+    ),
+    path(
+        "newsletters/unsubscribe/<str:token>/",
+        views.NewsletterUnsubscribeView.as_view(),
+        name="newsletter_unsubscribe",
+    ),
 ]

@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from civiccenter.kernel import audit, personal_data
@@ -117,6 +119,44 @@ class PublicationConsentView(LoginRequiredMixin, View):
             else _("Your name is no longer shown on the portal's public pages."),
         )
         return redirect("accounts:profile")
+
+
+class NewsletterConsentView(LoginRequiredMixin, View):
+    """POST only: the profile's box for the consent to the centre's newsletters."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        receives = request.POST.get("receives_newsletters") == "on"
+        services.newsletter_consent_set(user=signed_in_user(request), receives=receives)
+        messages.success(
+            request,
+            _("The centre's newsletters will come to your e-mail.")
+            if receives
+            else _("The centre will no longer send you newsletters."),
+        )
+        return redirect("accounts:profile")
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class NewsletterUnsubscribeView(View):
+    """The link of every newsletter: withdraws the consent to newsletters without signing in
+    (RFC 8058). A GET shows one button (a link checker changes nothing); a POST — the button,
+    or a mail client's List-Unsubscribe-Post — withdraws. The signed token is the proof, so
+    the form needs no CSRF token."""
+
+    template_name = "accounts/newsletter_unsubscribe.html"
+
+    def get(self, request, token: str):
+        return render(request, self.template_name, {"token": token, "done": False})
+
+    def post(self, request, token: str):
+        user = services.newsletter_unsubscribe(token)
+        if user is None:
+            return render(request, self.template_name, {"invalid": True}, status=400)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(status=204)
+        return render(request, self.template_name, {"done": True})
 
 
 class PersonalDataView(LoginRequiredMixin, View):

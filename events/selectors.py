@@ -13,6 +13,14 @@ from .models import Event, Registration
 EVENTS_CACHE = "events"
 
 
+def registrant_pks(event: Event) -> QuerySet:
+    """The people registered for the event (not those on its waitlist), as a subquery of
+    user ids: a newsletter's segment."""
+    return Registration.objects.filter(event=event, status=Registration.Status.REGISTERED).values(
+        "user"
+    )
+
+
 def calendar(params: Mapping[str, str]) -> tuple[QuerySet, dict]:
     """Published events, filtered by kind, city and month (`2026-12`)."""
     events = Event.objects.filter(is_published=True).select_related("series", "parent")

@@ -11,8 +11,10 @@ from accounts.models import User
 from . import caching
 from .filters import CatalogueFilter
 from .models import (
+    District,
     Grant,
     HeadcountRecord,
+    Membership,
     Organisation,
     OrganisationLink,
     Partnership,
@@ -28,6 +30,21 @@ REGISTRY_CACHE = caching.REGISTRY_CACHE
 
 def published() -> QuerySet:
     return Organisation.objects.filter(moderation=Organisation.Moderation.PUBLISHED)
+
+
+def team_member_pks(
+    *, topic: Topic | None = None, district: District | None = None, kind: str = ""
+) -> QuerySet:
+    """The people in the teams of published records of this topic, district and kind (each
+    optional), as a subquery of user ids: a newsletter's segment."""
+    records = published()
+    if topic is not None:
+        records = records.filter(topics=topic)
+    if district is not None:
+        records = records.filter(district=district)
+    if kind:
+        records = records.filter(kind=kind)
+    return Membership.objects.filter(organisation__in=records.values("pk")).values("user")
 
 
 def catalogue(

@@ -110,6 +110,12 @@ DESK_ITEMS = [
         _("Give a new consultant, trainer or coordinator their role."),
     ),
     NavItem(
+        _("Newsletters"),
+        "newsletters",
+        _perm("portal.view_newsletter"),
+        _("Letters to people who agreed to newsletters, by topic, district, event or programme."),
+    ),
+    NavItem(
         _("Targets of the quarters"),
         "targets",
         _perm("civiccenter.change_quarterlytarget"),

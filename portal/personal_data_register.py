@@ -70,6 +70,13 @@ REGISTER: list[Record] = [
         "kept as proof; the name itself goes with the account's erasure",
     ),
     Record(
+        "accounts.NewsletterConsent",
+        {"user": Erasure.KEEP_LINKED},
+        "proof of the consent to receive newsletters and of its withdrawal",
+        f"{PERSON}; superusers",
+        "kept as proof; the address itself goes with the account's erasure",
+    ),
+    Record(
         "civiccenter.AuditEntry",
         {
             "object_label": Erasure.HIDE_IN_TRAIL,
@@ -364,6 +371,20 @@ REGISTER: list[Record] = [
         "with the publication",
     ),
     Record(
+        "portal.Newsletter",
+        {"created_by": Erasure.KEEP_LINKED},
+        "who wrote a newsletter",
+        "staff",
+        "with the newsletter",
+    ),
+    Record(
+        "portal.NewsletterDelivery",
+        {"user": Erasure.KEEP_LINKED},
+        "that a newsletter went to the person (so it goes once); the letter's count",
+        "superusers (staff see only the counts)",
+        "with the newsletter; the letter itself is erased with the account's letters",
+    ),
+    Record(
         "portal.PracticePassport",
         {
             "team_leader": Erasure.KEEP_LINKED,
@@ -393,6 +414,10 @@ REGISTER: list[Record] = [
 # Fields that a name or a type makes look personal but that hold no data about a person,
 # with the reason.
 NOT_PERSONAL: dict[str, str] = {
+    **dict.fromkeys(
+        ["portal.Newsletter.subject", "portal.Newsletter.body"],
+        "the centre's letter to many people, written by staff, not about a person",
+    ),
     **dict.fromkeys(
         [
             "initiatives.Topic.name",

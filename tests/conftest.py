@@ -112,6 +112,7 @@ def reference_data(transactional_db):
     importlib.import_module(
         "portal.migrations.0004_administration_sees_figures_not_people"
     ).assign_roles(apps)
+    importlib.import_module("portal.migrations.0007_newsletter_permissions").assign_roles(apps)
 
 
 @pytest.fixture

@@ -11,6 +11,14 @@ from .models import Enrolment, Programme, Session, SessionDay, Trainer
 TRAINING_CACHE = "training"
 
 
+def trainee_pks(programme: Programme) -> QuerySet:
+    """The people enrolled in any session of the programme, as a subquery of user ids: a
+    newsletter's segment."""
+    return Enrolment.objects.filter(
+        session__programme=programme, status=Enrolment.Status.ENROLLED
+    ).values("user")
+
+
 def sessions_with_places(queryset: QuerySet | None = None) -> QuerySet:
     return (
         (queryset if queryset is not None else Session.objects.all())

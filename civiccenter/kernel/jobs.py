@@ -130,12 +130,16 @@ BROKER_DOWN: tuple[type[BaseException], ...] = (
 )
 
 
-def enqueue(task: Task, *args: Any) -> bool:
-    """Sends `task(*args)` to the workers now. With the broker away it says so in the log and
-    returns False: the job's row stays queued and beat's re-send (`resend_stale`) sends it
-    once the broker is back, so the person's request succeeds all the same."""
+def enqueue(task: Task, *args: Any, countdown: int = 0) -> bool:
+    """Sends `task(*args)` to the workers now (or to run in `countdown` seconds). With the
+    broker away it says so in the log and returns False: the job's row stays queued and
+    beat's re-send (`resend_stale`) sends it once the broker is back, so the person's request
+    succeeds all the same."""
     try:
-        task.apply_async(args, retry=True, retry_policy=PUBLISH_RETRY)
+        if countdown:
+            task.apply_async(args, countdown=countdown, retry=True, retry_policy=PUBLISH_RETRY)
+        else:
+            task.apply_async(args, retry=True, retry_policy=PUBLISH_RETRY)
     except BROKER_DOWN as error:
         logger.warning(
             "broker unreachable, %s%r left for beat to re-send: %s", task.name, args, error

@@ -331,6 +331,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=45, hour="7-22"),
         "args": ("weekly",),
     },
+    "resume-newsletters": {
+        "task": "portal.services.newsletters.resume_newsletters",
+        "schedule": crontab(minute="*/5"),
+    },
     "registry-dormancy-sweep": {
         "task": "initiatives.tasks.dormancy_sweep",
         "schedule": crontab(hour=4, minute=30),
@@ -340,6 +344,10 @@ CELERY_BEAT_SCHEDULE = {
 # --- The centre -------------------------------------------------------------------------
 # People per task when beat sends the digests of what they follow.
 DIGEST_BATCH = env.int("DIGEST_BATCH", default=200)
+# Newsletters go out NEWSLETTER_BATCH letters every NEWSLETTER_BATCH_INTERVAL seconds (the
+# default, 3,000 an hour, stays within what a city's mail relay takes from one sender).
+NEWSLETTER_BATCH = env.int("NEWSLETTER_BATCH", default=50)
+NEWSLETTER_BATCH_INTERVAL = env.int("NEWSLETTER_BATCH_INTERVAL", default=60)
 
 CENTRE_NAME = env("CENTRE_NAME", default="Центр продюсирования городских инициатив")
 CENTRE_CITY = env("CENTRE_CITY", default="Пермь")

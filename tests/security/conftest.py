@@ -29,7 +29,7 @@ from events.models import (
     Team,
 )
 from initiatives.models import ImportJob, Invitation, Membership
-from portal.models import PracticePassport, QuarterlyReport
+from portal.models import Newsletter, PracticePassport, QuarterlyReport
 from tests.factories import OrganisationFactory
 from training.models import Certificate, Enrolment, Programme, Session, SessionDay, Trainer
 
@@ -123,6 +123,7 @@ def world(make_user):
     publication = MediaPublication.objects.create(
         outlet="Газета", published_on=now.date(), event=event, organisation=organisation
     )
+    newsletter = Newsletter.objects.create(subject="Новости", body="Текст", created_by=staff)
     quarterly = QuarterlyReport.objects.create(year=2026, quarter=3, requested_at=now, state="done")
     quarterly.pdf.save("q.pdf", ContentFile(b"%PDF-1.4"))
     quarterly.xlsx.save("q.xlsx", ContentFile(b"PK"))
@@ -174,6 +175,7 @@ def world(make_user):
             "draft": draft,
             "organisation": organisation,
             "publication": publication,
+            "newsletter": newsletter,
         },
     }
 

@@ -83,6 +83,13 @@ def kwargs_for(name: str, world: dict) -> dict:
         "events:media_delete": {"pk": o["publication"].pk},
         "follows:follow": {"kind": "initiative", "pk": o["organisation"].pk},
         "follows:unsubscribe": {"token": unsubscribe_token(world["users"]["activist"].pk)},
+        "accounts:newsletter_unsubscribe": {
+            "token": token_for(world["users"]["activist"].pk, "newsletters")
+        },
+        "newsletter": {"pk": o["newsletter"].pk},
+        "newsletter_edit": {"pk": o["newsletter"].pk},
+        "newsletter_test": {"pk": o["newsletter"].pk},
+        "newsletter_send": {"pk": o["newsletter"].pk},
         "media": {"path": o["report"].poster.name},
         "account_confirm_email": {"key": "nokey"},
         "account_reset_password_from_key": {"uidb36": "1", "key": "nokey"},

@@ -72,6 +72,8 @@ EXPECTED = {
     "accounts:personal_data": (302, 405, 405, 405, 405),
     "accounts:personal_data_page": (302, 405, 405, 405, 405),
     "accounts:publication_consent": (302, 302, 302, 302, 302),
+    "accounts:newsletter_consent": (302, 302, 302, 302, 302),  # «no», from people who said no
+    "accounts:newsletter_unsubscribe": (200, 200, 200, 200, 200),  # the token is the proof
     "accounts:profile": (302, 302, 302, 302, 302),
     "consulting:availability": (302, 403, 403, 404, 403),
     "consulting:book": (302, 200, 200, 200, 200),
@@ -97,6 +99,12 @@ EXPECTED = {
     "people": (302, 403, 403, 405, 403),
     "people_roles": (302, 403, 403, 302, 403),
     "targets_edit": (302, 403, 403, 200, 200),
+    "newsletters": (302, 403, 403, 405, 405),
+    "newsletter": (302, 403, 403, 405, 405),
+    "newsletter_new": (302, 403, 403, 400, 403),  # an empty form: its errors
+    "newsletter_edit": (302, 403, 403, 400, 403),
+    "newsletter_test": (302, 403, 403, 302, 403),
+    "newsletter_send": (302, 403, 403, 302, 403),
     "training:manage": (302, 403, 403, 405, 403),
     "training:programme_create": (302, 403, 403, 200, 403),
     "training:programme_edit": (302, 403, 403, 200, 403),
@@ -254,6 +262,8 @@ CHANGES = {
     ("events:cancel", "staff"),
     # a coordinator removes a publication logged by mistake
     ("events:media_delete", "staff"),
+    ("newsletter_test", "staff"),
+    ("newsletter_send", "staff"),
     # a coordinator cancels an event, or a training session
     ("events:manage_cancel", "staff"),
     ("training:session_cancel", "staff"),

@@ -16,3 +16,5 @@ class AccountsConfig(AppConfig):
         personal_data.register_eraser("audit trail", exporters.erase_trail)
         personal_data.register("account", exporters.account)
         personal_data.register("consents", exporters.consents)
+        personal_data.register("api keys", exporters.api_keys)
+        personal_data.register_eraser("api keys", exporters.erase_api_keys)

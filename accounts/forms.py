@@ -106,3 +106,11 @@ class ConsentWithdrawalForm(forms.Form):
         required=True,
         error_messages={"required": _("Tick the box to confirm the withdrawal.")},
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("What the key is for"),
+        max_length=100,
+        help_text=_("For example: «the quarter's consultations for the city's report»."),
+    )

@@ -120,3 +120,29 @@ class NewsletterConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.given_at:%Y-%m-%d}"
+
+
+class ApiToken(models.Model):
+    """A key a member of staff makes for their own exports through the read API (`Authorization:
+    Bearer …`): it acts with the person's permissions, only its hash is kept, and it ends at
+    `expires_at` or when revoked."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
+    name = models.CharField(_("what it is for"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The key's first characters, to tell one's keys apart on the page.
+    prefix = models.CharField(_("begins with"), max_length=12, editable=False)
+    created_at = models.DateTimeField(_("made at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.name}"

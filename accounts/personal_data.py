@@ -1,6 +1,6 @@
 """The account's part of what the portal holds about a person (see kernel/personal_data.py)."""
 
-from .models import NewsletterConsent, PersonalDataConsent, PublicationConsent, User
+from .models import ApiToken, NewsletterConsent, PersonalDataConsent, PublicationConsent, User
 
 
 def account(user: User) -> dict:
@@ -37,6 +37,22 @@ def consents(user: User) -> dict:
             .values("given_at", "withdrawn_at", "withdrawn_from_letter")
         ],
     }
+
+
+def api_keys(user: User) -> list[dict]:
+    """The person's keys to the API's exports: what each is for and when it was used (the
+    key itself is never kept)."""
+    return [
+        dict(row)
+        for row in ApiToken.objects.filter(user=user)
+        .order_by("created_at")
+        .values("name", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at")
+    ]
+
+
+def erase_api_keys(user: User, identity) -> int:
+    deleted, _ = ApiToken.objects.filter(user=user).delete()
+    return deleted
 
 
 def erase_trail(user: User, identity) -> int:

@@ -20,6 +20,8 @@ urlpatterns = [
         views.NewsletterConsentView.as_view(),
         name="newsletter_consent",
     ),
+    path("api-keys/", views.ApiTokensView.as_view(), name="api_tokens"),
+    path("api-keys/<int:pk>/revoke/", views.ApiTokenRevokeView.as_view(), name="api_token_revoke"),
     path(
         "newsletters/unsubscribe/<str:token>/",
         views.NewsletterUnsubscribeView.as_view(),

@@ -5,7 +5,7 @@ from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -19,11 +19,11 @@ from django.views.generic import FormView, TemplateView, UpdateView
 
 from civiccenter.kernel import audit, personal_data
 
-from . import personal_data_page, services
+from . import api_tokens, personal_data_page, services
 from .consent_gate import remember_consent
-from .forms import ConsentForm, ConsentWithdrawalForm, ProfileForm
+from .forms import ApiTokenForm, ConsentForm, ConsentWithdrawalForm, ProfileForm
 from .models import User
-from .roles import Role, user_roles
+from .roles import Role, is_administration, is_centre_staff, user_roles
 from .signed_in import signed_in_user
 
 
@@ -157,6 +157,47 @@ class NewsletterUnsubscribeView(View):
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse(status=204)
         return render(request, self.template_name, {"done": True})
+
+
+class ApiTokensView(UserPassesTestMixin, View):
+    """A member of staff's keys to the read API's exports: make one (shown once), see when
+    each was last used, revoke one."""
+
+    template_name = "accounts/api_tokens.html"
+
+    def test_func(self):
+        user = self.request.user
+        return is_centre_staff(user) or is_administration(user)
+
+    def _render(self, request, *, form, key=None, status=200):
+        tokens = api_tokens.tokens_of(signed_in_user(request))
+        context = {"form": form, "tokens": tokens, "key": key, "now": timezone.now()}
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self._render(request, form=ApiTokenForm())
+
+    def post(self, request):
+        form = ApiTokenForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, form=form, status=400)
+        _token, key = api_tokens.token_make(
+            user=signed_in_user(request), name=form.cleaned_data["name"]
+        )
+        return self._render(request, form=ApiTokenForm(), key=key)
+
+
+class ApiTokenRevokeView(UserPassesTestMixin, View):
+    http_method_names = ["post"]
+
+    def test_func(self):
+        user = self.request.user
+        return is_centre_staff(user) or is_administration(user)
+
+    def post(self, request, pk: int):
+        if api_tokens.token_revoke(user=signed_in_user(request), pk=pk):
+            messages.success(request, _("The key is revoked: it opens nothing any more."))
+        return redirect("accounts:api_tokens")
 
 
 class PersonalDataView(LoginRequiredMixin, View):

@@ -1,6 +1,7 @@
 """The read API for the city's systems (`/api/`, OpenAPI at `/api/openapi.json`): the published
 registry without personal data, events with their programme, the training schedule, the
-commitments of meetings and their status, and the figures of the quarterly reports made.
+commitments of meetings and their status, and the figures of the quarterly reports made; and
+the staff exports (`/api/staff/…`), with a key its owner made (accounts/api_tokens.py).
 
 django-ninja rather than DRF with drf-spectacular: the API only reads, its schemas are plain
 pydantic classes that give the OpenAPI document and validate the query at once, and it adds
@@ -16,11 +17,18 @@ from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.pagination import PaginationBase, paginate
+from ninja.security import HttpBearer
 from pydantic import StringConstraints
 
+from accounts import api_tokens
+from civiccenter.kernel import access_log
 from civiccenter.kernel.links import portal_url
+from civiccenter.kernel.quarters import Quarter
+from consulting import exports as consulting_exports
+from consulting import selectors as consulting_selectors
+from consulting.models import ConsultationLog
 from events import selectors as event_selectors
 from events.models import AgendaItem, Commitment, Event
 from initiatives import selectors as registry
@@ -314,6 +322,68 @@ def quarter_figures(request: HttpRequest) -> QuerySet:
     return QuarterlyReport.objects.filter(state=QuarterlyReport.State.DONE).order_by(
         "-year", "-quarter"
     )
+
+
+# --- Staff exports, with a key ------------------------------------------------------------
+
+
+class StaffKey(HttpBearer):
+    """`Authorization: Bearer <key>` with a key its owner made on the «API keys» page; the
+    request then acts as the owner, with their permissions, and is recorded as theirs."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_tokens.user_for(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class Detail(Schema):
+    detail: str
+
+
+class ConsultationOut(Schema):
+    date: date
+    hours: float
+    topic: str
+    form: str
+    consultants: str
+    initiatives: str
+    people: int
+    summary: str
+    follow_up: str
+
+
+class ConsultationsOut(Schema):
+    quarter: str
+    count: int
+    items: list[ConsultationOut]
+
+
+class ConsultationFilters(Schema):
+    quarter: str | None = Field(None, pattern=r"^20[0-9]{2}-Q[1-4]$")
+    page: int = Field(1, ge=1, le=1000)
+    page_size: int = Field(100, ge=1, le=500)
+
+
+@api.get(
+    "/staff/consultations/",
+    auth=StaffKey(),
+    response={200: ConsultationsOut, 401: Detail, 403: Detail, 422: ValidationErrors},
+    tags=["staff exports"],
+    summary="The quarter's consultation log, as its CSV export (a key with the log's permission)",
+)
+def staff_consultations(request: HttpRequest, filters: Query[ConsultationFilters]) -> Status:
+    if not request.user.has_perm("consulting.view_consultationlog"):
+        return Status(403, {"detail": "This key's owner may not see the consultation log."})
+    quarter = Quarter.parse(filters.quarter) if filters.quarter else Quarter.current()
+    queryset = consulting_selectors.logs(
+        ConsultationLog.objects.filter(held_on__range=(quarter.start, quarter.end))
+    ).order_by("held_on", "id")
+    offset = (filters.page - 1) * filters.page_size
+    items = list(consulting_exports.rows(queryset[offset : offset + filters.page_size]))
+    access_log.record_export(request, rows=len(items))
+    return Status(200, {"quarter": str(quarter), "count": queryset.count(), "items": items})
 
 
 def not_found(request: HttpRequest, error: Http404 | type[Http404]) -> HttpResponse:

@@ -200,6 +200,12 @@ DESK_ITEMS = [
         _("Structured descriptions of practices, published and as PDF."),
     ),
     NavItem(
+        _("API keys for exports"),
+        "accounts:api_tokens",
+        staff_or_administration,
+        _("Keys with which the city's systems fetch your exports from the read API."),
+    ),
+    NavItem(
         _("Administration panel"),
         "admin:index",
         _superuser,

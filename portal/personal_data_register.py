@@ -70,6 +70,13 @@ REGISTER: list[Record] = [
         "kept as proof; the name itself goes with the account's erasure",
     ),
     Record(
+        "accounts.ApiToken",
+        {"user": Erasure.DELETE_ROW, "name": Erasure.DELETE_ROW},
+        "a staff member's keys to the API's exports (only a hash of each key is kept)",
+        f"{PERSON}; superusers",
+        "until revoked or expired; deleted with the account's erasure",
+    ),
+    Record(
         "accounts.NewsletterConsent",
         {"user": Erasure.KEEP_LINKED},
         "proof of the consent to receive newsletters and of its withdrawal",

@@ -344,6 +344,8 @@ CELERY_BEAT_SCHEDULE = {
 # --- The centre -------------------------------------------------------------------------
 # People per task when beat sends the digests of what they follow.
 DIGEST_BATCH = env.int("DIGEST_BATCH", default=200)
+# Days a staff member's API key stays valid.
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)
 # Newsletters go out NEWSLETTER_BATCH letters every NEWSLETTER_BATCH_INTERVAL seconds (the
 # default, 3,000 an hour, stays within what a city's mail relay takes from one sender).
 NEWSLETTER_BATCH = env.int("NEWSLETTER_BATCH", default=50)

@@ -83,3 +83,28 @@ def test_a_newsletter_from_consent_to_withdrawal(checked_page, make_user):
     reader.refresh_from_db()
     assert not reader.receives_newsletters
     assert not [path for path in checked_page.visited if path.startswith("/admin/")]
+
+
+def test_a_coordinator_makes_an_api_key_uses_it_and_revokes_it(checked_page, make_user, client):
+    page = checked_page.page
+    coordinator = make_user(Role.COORDINATOR, email="coordinator@example.org")
+    log_in(checked_page, coordinator.email, totp_secret=with_authenticator(coordinator))
+    page.get_by_role("link", name="Рабочий стол").click()
+    checked_page.assert_accessible()
+    page.get_by_role("link", name="Ключи API для выгрузок").click()
+    checked_page.assert_accessible()
+    page.get_by_role("button", name="Создать ключ").click()
+    checked_page.assert_accessible()
+    assert page.get_by_text("Обязательное поле").first.is_visible()
+    page.get_by_label(re.compile(r"^Для чего ключ")).fill("Отчёт для администрации")
+    page.get_by_role("button", name="Создать ключ").click()
+    checked_page.assert_accessible()
+    key = page.locator("code.secret").inner_text()
+    assert key.startswith("cc_")
+    headers = {"Authorization": f"Bearer {key}"}
+    assert client.get("/api/staff/consultations/", headers=headers).status_code == 200
+
+    page.get_by_role("button", name="Отозвать").click()
+    checked_page.assert_accessible()
+    assert page.get_by_text("Ключ отозван").is_visible()
+    assert client.get("/api/staff/consultations/", headers=headers).status_code == 401

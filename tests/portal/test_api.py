@@ -18,6 +18,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from accounts.api_tokens import token_make
+from consulting.models import ConsultationLog, ConsultingTopic
 from events.models import AgendaItem, Commitment, Event
 from portal.models import QuarterlyReport
 from tests.factories import OrganisationFactory
@@ -136,29 +138,35 @@ def test_the_schema_is_served_and_no_page_loads_from_another_host(client):
         "/api/training/sessions/",
         "/api/commitments/",
         "/api/figures/quarters/",
+        "/api/staff/consultations/",
     }
     assert client.get("/api/docs").status_code == 404  # Swagger UI would load from a CDN
 
 
-def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(published_data):
+def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_schema(
+    published_data, coordinator
+):
     """Every operation of the schema, 40 generated requests each (valid and invalid
     parameters: odd text, huge and negative numbers, unknown choices), through the portal's
-    WSGI application on the test database."""
+    WSGI application on the test database; the staff export with a coordinator's key."""
+    topic = ConsultingTopic.objects.create(name="Бюджет")
+    ConsultationLog.objects.create(held_on=timezone.localdate(), duration_minutes=45, topic=topic)
+    _token, key = token_make(user=coordinator, name="schemathesis")
     # As Django's test client does: the handler must not close the test's connection (and
     # its transaction) at the end of each request.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        _run_schemathesis()
+        _run_schemathesis(headers={"Authorization": f"Bearer {key}"})
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
 
 
-def _run_schemathesis() -> None:
+def _run_schemathesis(*, headers: dict[str, str]) -> None:
     api_schema = schemathesis.openapi.from_wsgi("/api/openapi.json", WSGIHandler())
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 6
+    assert len(operations) == 7
     checks = [
         not_a_server_error,
         status_code_conformance,
@@ -175,6 +183,6 @@ def _run_schemathesis() -> None:
             suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
         )
         def requests_conform(case):
-            case.call_and_validate(checks=checks)
+            case.call_and_validate(checks=checks, headers=headers)
 
         requests_conform()

@@ -87,6 +87,7 @@ def kwargs_for(name: str, world: dict) -> dict:
             "token": token_for(world["users"]["activist"].pk, "newsletters")
         },
         "newsletter": {"pk": o["newsletter"].pk},
+        "accounts:api_token_revoke": {"pk": 1},
         "newsletter_edit": {"pk": o["newsletter"].pk},
         "newsletter_test": {"pk": o["newsletter"].pk},
         "newsletter_send": {"pk": o["newsletter"].pk},

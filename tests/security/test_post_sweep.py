@@ -73,6 +73,8 @@ EXPECTED = {
     "accounts:personal_data_page": (302, 405, 405, 405, 405),
     "accounts:publication_consent": (302, 302, 302, 302, 302),
     "accounts:newsletter_consent": (302, 302, 302, 302, 302),  # «no», from people who said no
+    "accounts:api_tokens": (302, 403, 403, 400, 400),  # a key needs a name
+    "accounts:api_token_revoke": (302, 403, 403, 302, 302),  # not one's own key: no change
     "accounts:newsletter_unsubscribe": (200, 200, 200, 200, 200),  # the token is the proof
     "accounts:profile": (302, 302, 302, 302, 302),
     "consulting:availability": (302, 403, 403, 404, 403),
@@ -153,6 +155,7 @@ EXPECTED = {
     "api:training_sessions": (405, 405, 405, 405, 405),
     "api:commitments": (405, 405, 405, 405, 405),
     "api:quarter_figures": (405, 405, 405, 405, 405),
+    "api:staff_consultations": (405, 405, 405, 405, 405),
     "events:media_create": (302, 403, 403, 200, 403),
     "events:media_edit": (302, 403, 403, 200, 403),
     "events:media_delete": (302, 403, 403, 302, 403),

@@ -46,6 +46,8 @@ EXPECTED = {
     "accounts:personal_data_page": SIGNED_IN,
     "accounts:publication_consent": POST_ONLY,
     "accounts:newsletter_consent": POST_ONLY,
+    "accounts:api_tokens": STAFF_AND_ADMINISTRATION,
+    "accounts:api_token_revoke": (302, 403, 403, 405, 405),
     "accounts:newsletter_unsubscribe": PUBLIC,  # one button; the GET changes nothing
     "mfa_activate_totp": (302, 302, 302, 302, 302),
     "mfa_authenticate": (302, 302, 302, 302, 302),
@@ -185,6 +187,7 @@ EXPECTED = {
     "api:training_sessions": PUBLIC,
     "api:commitments": PUBLIC,
     "api:quarter_figures": PUBLIC,
+    "api:staff_consultations": (401, 401, 401, 401, 401),  # a key, not a session
     "events:media_create": STAFF,
     "events:media_edit": STAFF,
     "events:media_delete": (302, 403, 403, 405, 403),

@@ -257,9 +257,9 @@ def fill_event_registrations(total: int, *, seed: int = 2026) -> int:
             """
             INSERT INTO accounts_user
                 (password, is_superuser, first_name, last_name, patronymic, phone, is_staff,
-                 is_active, date_joined, email, publishes_name)
+                 is_active, date_joined, email, publishes_name, receives_newsletters)
             SELECT '!', false, 'Участник', 'Участников ' || g, '', '', false, true, now(),
-                   'bench-person-' || g || '@example.org', false
+                   'bench-person-' || g || '@example.org', false, false
             FROM generate_series(1, %s) AS g
             ON CONFLICT (email) DO NOTHING
             """,

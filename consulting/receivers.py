@@ -6,6 +6,7 @@ from accounts.models import User
 from accounts.signals import consent_withdrawn
 from civiccenter.kernel import versioned_cache
 
+from . import slot_cache
 from .models import Consultant, ConsultingTopic
 from .selectors import CONSULTING_CACHE
 from .services.bookings import bookings_cancel_on_withdrawal
@@ -18,3 +19,4 @@ def _stop_processing(sender: type, *, user: User, **kwargs: Any) -> None:
 def connect() -> None:
     versioned_cache.bump_on_change(CONSULTING_CACHE, [ConsultingTopic, Consultant])
     consent_withdrawn.connect(_stop_processing, dispatch_uid="consulting.stop_processing")
+    slot_cache.connect()

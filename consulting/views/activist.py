@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from accounts.signed_in import signed_in_user
 from initiatives.selectors import organisations_of
 
-from .. import booking_weeks, selectors
+from .. import booking_weeks, selectors, slot_cache
 from .. import forms as consulting_forms
 from ..forms import BookingForm, MoveForm, slot_value
 from ..models import Booking, Consultant, ConsultingTopic
@@ -42,7 +42,7 @@ class BookView(LoginRequiredMixin, View):
     template_name = "consulting/book.html"
 
     def _offered(self, consultants) -> list:
-        free = selectors.free_slots(consultants)
+        free = slot_cache.free_slots(consultants)
         return sorted(
             (slot for consultant in consultants for slot in free[consultant.pk]),
             key=lambda slot: (slot.starts_at, slot.consultant_id),

@@ -7,9 +7,10 @@ Pure functions: which week and day a request asks for, the week's days with thei
 times, and the day's slots grouped by consultant; the first free slot of the whole horizon
 is offered on top by the view."""
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import formats, timezone
 
@@ -31,9 +32,21 @@ def chosen_week(text: str, *, today: date, horizon_days: int, first_free: date |
     return min(max(asked, first), last)
 
 
-def in_week(slots: Iterable[Slot], monday: date) -> list[Slot]:
-    end = monday + timedelta(days=7)
-    return [slot for slot in slots if monday <= timezone.localdate(slot.starts_at) < end]
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def between(slots: list[Slot], first: date, days: int) -> list[Slot]:
+    """The slots (sorted by start) that begin on the `days` local days from `first`: two
+    bisections, not a local date worked out for each of the horizon's thousands of slots."""
+    start, end = _midnight(first), _midnight(first + timedelta(days=days))
+    low = bisect_left(slots, start, key=lambda slot: slot.starts_at)
+    high = bisect_left(slots, end, lo=low, key=lambda slot: slot.starts_at)
+    return slots[low:high]
+
+
+def in_week(slots: list[Slot], monday: date) -> list[Slot]:
+    return between(slots, monday, 7)
 
 
 @dataclass

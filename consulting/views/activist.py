@@ -68,7 +68,7 @@ class BookView(LoginRequiredMixin, View):
         )
         week = booking_weeks.in_week(offered, monday)
         day = booking_weeks.chosen_day(request.GET.get("day", ""), monday=monday, slots=week)
-        on_day = [slot for slot in week if timezone.localdate(slot.starts_at) == day]
+        on_day = booking_weeks.between(week, day, 1)
         last_monday = booking_weeks.monday_of(
             today + timedelta(days=settings.CONSULTING_BOOKING_HORIZON_DAYS)
         )

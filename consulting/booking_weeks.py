@@ -8,7 +8,6 @@ times, and the day's slots grouped by consultant; the first free slot of the who
 is offered on top by the view."""
 
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 

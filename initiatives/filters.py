@@ -1,8 +1,7 @@
 import django_filters
 from django import forms
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchRank
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from civiccenter.kernel.pagination import CappedPaginator
@@ -76,26 +75,13 @@ class CatalogueFilter(django_filters.FilterSet):
             prefix_query(self.form.cleaned_data.get("q") or "") if self.form.is_valid() else None
         )
         if query is not None and "rank" in queryset.query.annotations:
-            return self._ranked(queryset, query)
+            # Rank at most as many matches as the pages reach (the count stops there too),
+            # so that a word found in 26,000 records costs what one found in 1,000 does; the
+            # ranked rows are then read by their keys, not found by the search again.
+            matches = queryset.order_by().values("pk")[: CappedPaginator.cap]
+            return (
+                self.queryset.filter(pk__in=matches)
+                .annotate(rank=SearchRank(F("search_vector"), query))
+                .order_by("-rank", "name")
+            )
         return queryset.order_by("name")
-
-    def _ranked(self, queryset: QuerySet, query) -> QuerySet:
-        """The matches in rank order, found by one search: at most as many as the pages reach
-        (one more, so the pager knows there are more) are ranked, so that a word found in
-        26,000 records costs what one found in 1,000 does; their keys, in that order, are then
-        what the pager counts and the page reads (found at 100,000 records: the count and the
-        page each ran the search, two thirds of a searched view's time)."""
-        matches = queryset.order_by().values("pk")[: CappedPaginator.cap + 1]
-        ranked = list(
-            self.queryset.filter(pk__in=matches)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "name", "pk")
-            .values_list("pk", flat=True)
-        )
-        position = Func(
-            Value(ranked, output_field=ArrayField(IntegerField())),
-            F("pk"),
-            function="array_position",
-            output_field=IntegerField(),
-        )
-        return self.queryset.filter(pk__in=ranked).order_by(position)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from consulting import rollups
 from consulting.models import Consultant, ConsultationLog, ConsultingTopic
 from events.models import Event, Registration
+from initiatives import topic_ids
 from initiatives.models import District, Grant, Organisation, StatusChange, Topic
 
 # The data set's size: 10,000 records and a million log entries by default; BENCH_RECORDS and
@@ -126,6 +127,7 @@ def fill_registry(count: int, *, seed: int = 2026) -> int:
         ],
         batch_size=5000,
     )
+    topic_ids.refresh([o.pk for o in created])  # a bulk insert sends no m2m signal
     StatusChange.objects.bulk_create(
         [
             StatusChange(organisation=o, to_status=o.status, changed_at=o.published_at)

@@ -27,7 +27,7 @@ class CatalogueFilter(django_filters.FilterSet):
     )
     # Options from the versioned cache (initiatives/caching.py), not two queries per view.
     topic = django_filters.ChoiceFilter(
-        label=_("Topic"), field_name="topics", choices=topic_choices, empty_label=_("All")
+        label=_("Topic"), method="filter_topic", choices=topic_choices, empty_label=_("All")
     )
     district = django_filters.ChoiceFilter(
         label=_("District"), field_name="district", choices=district_choices, empty_label=_("All")
@@ -56,6 +56,10 @@ class CatalogueFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return search(queryset, value)
+
+    def filter_topic(self, queryset, name, value):
+        """By `topic_ids`, which a GIN index answers together with the search's."""
+        return queryset.filter(topic_ids__contains=[int(value)]) if value else queryset
 
     def filter_has_grants(self, queryset, name, value):
         if value is None:

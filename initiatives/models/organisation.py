@@ -1,6 +1,7 @@
 """The registry's record: an initiative group, city community, NGO or coalition."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -114,6 +115,11 @@ class Organisation(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The ids of `topics`, kept by `topic_ids.connect` when the topics change: the catalogue's
+    # topic filter and its search are then answered by two GIN indexes together, instead of
+    # reading every record the word matches to join it with its topics (found at 100,000
+    # records: a common word read 8,000 heap blocks for each searched view with a topic).
+    topic_ids = ArrayField(models.IntegerField(), default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("organisation")
@@ -133,6 +139,7 @@ class Organisation(models.Model):
             # of sorting every published record.
             models.Index(fields=["moderation", "name"], name="organisation_published_name"),
             GinIndex(fields=["search_vector"], name="organisation_search_gin"),
+            GinIndex(fields=["topic_ids"], name="organisation_topic_ids_gin"),
             models.Index(fields=["name_key"], name="organisation_name_key"),
         ]
         constraints = [

@@ -60,6 +60,13 @@ def catalogue(
     return filterset, filterset.ordered()
 
 
+def catalogue_page(params: Mapping[str, Any]) -> tuple[CatalogueFilter, Any]:
+    """The catalogue as a page lists it: a search's matches ranked once, the page's rows read
+    by key (`CatalogueFilter.page_rows`); exports take `catalogue`'s queryset."""
+    filterset, _queryset = catalogue(params)
+    return filterset, filterset.page_rows()
+
+
 def moderation_queue() -> QuerySet:
     return (
         Organisation.objects.filter(moderation=Organisation.Moderation.PENDING)

@@ -69,7 +69,7 @@ class Page(PaginationBase):
     ) -> Any:
         offset = (pagination.page - 1) * pagination.page_size
         return {
-            "count": queryset.count(),
+            "count": queryset.count() if isinstance(queryset, QuerySet) else len(queryset),
             "items": list(queryset[offset : offset + pagination.page_size]),
         }
 
@@ -132,7 +132,7 @@ class InitiativeFilters(Schema):
 )
 @paginate(Page)
 def initiatives(request: HttpRequest, filters: Query[InitiativeFilters]) -> QuerySet:
-    _filterset, records = registry.catalogue(_as_page_query(filters))
+    _filterset, records = registry.catalogue_page(_as_page_query(filters))
     return records
 
 

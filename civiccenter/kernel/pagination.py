@@ -18,7 +18,7 @@ class CappedPaginator(Paginator):
         rows = self.object_list
         if hasattr(rows, "order_by"):  # a queryset: counting needs no order, only a limit
             return int(rows.order_by()[: self.cap + 1].count())
-        return len(rows[: self.cap + 1])
+        return min(len(rows), self.cap + 1)
 
     @cached_property
     def count(self) -> int:

@@ -28,7 +28,7 @@ class CatalogueView(ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
-        self.filterset, queryset = selectors.catalogue(self.request.GET)
+        self.filterset, queryset = selectors.catalogue_page(self.request.GET)
         return queryset
 
     def get_context_data(self, **kwargs):

@@ -23,7 +23,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.services import newsletter_unsubscribe_url
 from civiccenter.kernel import audit, unsubscribe
-from civiccenter.kernel.jobs import BackgroundJob, enqueue
+from civiccenter.kernel.jobs import BackgroundJob, enqueue, enqueue_after_commit
 from civiccenter.kernel.mail import send_templated
 from civiccenter.kernel.models import OutgoingEmail
 from events.selectors import registrant_pks
@@ -100,7 +100,7 @@ def send_start(newsletter: Newsletter, *, actor: User) -> bool:
         audit.record(
             row, actor=actor, action="newsletter_sent", changes={"planned": [None, row.planned]}
         )
-        transaction.on_commit(lambda: enqueue(send_newsletter_batch, row.pk))
+        enqueue_after_commit(send_newsletter_batch, row.pk)
     return True
 
 

@@ -40,5 +40,10 @@ def is_administration(user) -> bool:
     return user.is_authenticated and (user.is_superuser or has_role(user, Role.ADMINISTRATION))
 
 
+def is_staff_or_administration(user) -> bool:
+    """The centre's people and the administration: the desk and its pages."""
+    return is_centre_staff(user) or is_administration(user)
+
+
 def requires_two_factor(user) -> bool:
     return user.is_authenticated and (user.is_staff or has_role(user, *PRIVILEGED_ROLES))

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -23,7 +23,7 @@ from . import api_tokens, personal_data_page, services
 from .consent_gate import remember_consent
 from .forms import ApiTokenForm, ConsentForm, ConsentWithdrawalForm, ProfileForm
 from .models import User
-from .roles import Role, is_administration, is_centre_staff, user_roles
+from .roles import Role, is_staff_or_administration, user_roles
 from .signed_in import signed_in_user
 
 
@@ -159,15 +159,18 @@ class NewsletterUnsubscribeView(View):
         return render(request, self.template_name, {"done": True})
 
 
-class ApiTokensView(UserPassesTestMixin, View):
+class StaffOrAdministrationMixin(UserPassesTestMixin):
+    request: HttpRequest
+
+    def test_func(self):
+        return is_staff_or_administration(self.request.user)
+
+
+class ApiTokensView(StaffOrAdministrationMixin, View):
     """A member of staff's keys to the read API's exports: make one (shown once), see when
     each was last used, revoke one."""
 
     template_name = "accounts/api_tokens.html"
-
-    def test_func(self):
-        user = self.request.user
-        return is_centre_staff(user) or is_administration(user)
 
     def _render(self, request, *, form, key=None, status=200):
         tokens = api_tokens.tokens_of(signed_in_user(request))
@@ -187,12 +190,8 @@ class ApiTokensView(UserPassesTestMixin, View):
         return self._render(request, form=ApiTokenForm(), key=key)
 
 
-class ApiTokenRevokeView(UserPassesTestMixin, View):
+class ApiTokenRevokeView(StaffOrAdministrationMixin, View):
     http_method_names = ["post"]
-
-    def test_func(self):
-        user = self.request.user
-        return is_centre_staff(user) or is_administration(user)
 
     def post(self, request, pk: int):
         if api_tokens.token_revoke(user=signed_in_user(request), pk=pk):

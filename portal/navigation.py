@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import is_administration, is_centre_staff
+from accounts.roles import is_staff_or_administration
 
 
 def _anyone(user) -> bool:
@@ -18,10 +18,6 @@ def _anyone(user) -> bool:
 
 def _signed_in(user) -> bool:
     return user.is_authenticated
-
-
-def staff_or_administration(user) -> bool:
-    return is_centre_staff(user) or is_administration(user)
 
 
 def _keeps_availability(user) -> bool:
@@ -59,7 +55,7 @@ NAV_ITEMS = [
     NavItem(_("Consultations"), "consulting:catalogue"),
     NavItem(_("Training"), "training:programmes"),
     NavItem(_("Events"), "events:calendar"),
-    NavItem(_("Desk"), "desk", staff_or_administration),
+    NavItem(_("Desk"), "desk", is_staff_or_administration),
     NavItem(_("My profile"), "accounts:profile", _signed_in),
 ]
 
@@ -196,13 +192,13 @@ DESK_ITEMS = [
     NavItem(
         _("Practice passports"),
         "passports:list",
-        staff_or_administration,
+        is_staff_or_administration,
         _("Structured descriptions of practices, published and as PDF."),
     ),
     NavItem(
         _("API keys for exports"),
         "accounts:api_tokens",
-        staff_or_administration,
+        is_staff_or_administration,
         _("Keys with which the city's systems fetch your exports from the read API."),
     ),
     NavItem(

@@ -3,6 +3,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
+from accounts.roles import is_staff_or_administration
 from civiccenter.kernel import versioned_cache
 from civiccenter.kernel.models import targets_for
 from civiccenter.kernel.page_cache import anonymous_page
@@ -15,7 +16,7 @@ from training.selectors import TRAINING_CACHE
 from .. import selectors
 from ..desk import retention_report, tasks_for
 from ..legal import documents_context
-from ..navigation import desk_for, staff_or_administration
+from ..navigation import desk_for
 
 
 # The home page for anonymous visitors, from the cache until the registry, the events, the
@@ -68,7 +69,7 @@ class DeskView(UserPassesTestMixin, TemplateView):
     template_name = "pages/desk.html"
 
     def test_func(self):
-        return staff_or_administration(self.request.user)
+        return is_staff_or_administration(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -127,8 +127,7 @@ def newsletter_consent_set(*, user: User, receives: bool, from_letter: bool = Fa
 def newsletter_unsubscribe(token: str) -> User | None:
     """One click in a newsletter withdraws the consent to newsletters. Returns the person, or
     None for a token that is not genuine."""
-    pk = unsubscribe.user_pk_from(token, NEWSLETTER_SCOPE)
-    user = User.objects.filter(pk=pk).first() if pk is not None else None
+    user = unsubscribe.person_from(token, NEWSLETTER_SCOPE)
     if user is not None:
         newsletter_consent_set(user=user, receives=False, from_letter=True)
     return user

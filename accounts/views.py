@@ -10,14 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from civiccenter.kernel import audit, personal_data
+from civiccenter.kernel.unsubscribe_views import OneClickUnsubscribeView
 
 from . import api_tokens, personal_data_page, services
 from .consent_gate import remember_consent
@@ -138,25 +137,13 @@ class NewsletterConsentView(LoginRequiredMixin, View):
         return redirect("accounts:profile")
 
 
-@method_decorator(csrf_exempt, name="dispatch")
-class NewsletterUnsubscribeView(View):
-    """The link of every newsletter: withdraws the consent to newsletters without signing in
-    (RFC 8058). A GET shows one button (a link checker changes nothing); a POST — the button,
-    or a mail client's List-Unsubscribe-Post — withdraws. The signed token is the proof, so
-    the form needs no CSRF token."""
+class NewsletterUnsubscribeView(OneClickUnsubscribeView):
+    """The link of every newsletter: withdraws the consent to newsletters."""
 
     template_name = "accounts/newsletter_unsubscribe.html"
 
-    def get(self, request, token: str):
-        return render(request, self.template_name, {"token": token, "done": False})
-
-    def post(self, request, token: str):
-        user = services.newsletter_unsubscribe(token)
-        if user is None:
-            return render(request, self.template_name, {"invalid": True}, status=400)
-        if request.POST.get("List-Unsubscribe") == "One-Click":
-            return HttpResponse(status=204)
-        return render(request, self.template_name, {"done": True})
+    def unsubscribe(self, token: str):
+        return services.newsletter_unsubscribe(token)
 
 
 class StaffOrAdministrationMixin(UserPassesTestMixin):

@@ -292,10 +292,7 @@ def digests_send(*, delivery: str, user_pks: Iterable[int], now: datetime) -> li
 def unsubscribe_by_token(token: str) -> Any | None:
     """One click from a letter: no more e-mail about what the person follows (the page of
     notifications stays). Returns the person, or None for a token that is not genuine."""
-    from django.contrib.auth import get_user_model
-
-    pk = unsubscribe.user_pk_from(token, UNSUBSCRIBE_SCOPE)
-    user = get_user_model().objects.filter(pk=pk).first() if pk is not None else None
+    user = unsubscribe.person_from(token, UNSUBSCRIBE_SCOPE)
     if user is not None:
         delivery_set(user=user, delivery=Delivery.OFF)
     return user

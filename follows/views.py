@@ -1,17 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import ListView
 
 from accounts.signed_in import signed_in_user
 from civiccenter.kernel.pagination import CappedPaginator
+from civiccenter.kernel.unsubscribe_views import OneClickUnsubscribeView
 
 from . import services
 from .forms import DeliveryForm
@@ -82,22 +81,10 @@ class DeliveryView(LoginRequiredMixin, View):
         return redirect("follows:notifications")
 
 
-@method_decorator(csrf_exempt, name="dispatch")
-class UnsubscribeView(View):
-    """One-click unsubscribe from the letters about what one follows, without signing in
-    (RFC 8058). A GET shows one button, so a link checker opening the page changes nothing;
-    a POST — the button, or a mail client's List-Unsubscribe-Post — unsubscribes. The token
-    is the proof, so the form needs no CSRF token."""
+class UnsubscribeView(OneClickUnsubscribeView):
+    """One click from a letter about what one follows: no more such letters."""
 
     template_name = "follows/unsubscribe.html"
 
-    def get(self, request, token: str):
-        return render(request, self.template_name, {"token": token, "done": False})
-
-    def post(self, request, token: str):
-        user = services.unsubscribe_by_token(token)
-        if user is None:
-            return render(request, self.template_name, {"invalid": True}, status=400)
-        if request.POST.get("List-Unsubscribe") == "One-Click":
-            return HttpResponse(status=204)
-        return render(request, self.template_name, {"done": True})
+    def unsubscribe(self, token: str):
+        return services.unsubscribe_by_token(token)

@@ -6,6 +6,9 @@ proof. A mail client that honours List-Unsubscribe-Post POSTs to it at once; a p
 clicks the link sees a page with one button (a link checker that opens the page changes
 nothing)."""
 
+from typing import Any
+
+from django.contrib.auth import get_user_model
 from django.core import signing
 
 from .links import portal_url
@@ -26,6 +29,13 @@ def user_pk_from(token: str, scope: str) -> int | None:
     if not isinstance(data, dict) or data.get("s") != scope or not isinstance(data.get("u"), int):
         return None
     return int(data["u"])
+
+
+def person_from(token: str, scope: str) -> Any | None:
+    """The account the token was made for, when it is genuine, for this scope and still
+    there."""
+    pk = user_pk_from(token, scope)
+    return get_user_model().objects.filter(pk=pk).first() if pk is not None else None
 
 
 def unsubscribe_url(viewname: str, user_pk: int, scope: str) -> str:

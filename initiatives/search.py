@@ -30,15 +30,19 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
 
 
-def ranked_keys(matches: QuerySet, rows: QuerySet, query: SearchQuery, *, limit: int) -> list:
-    """The keys of at most `limit` of the matches, best first, found and ranked by one
-    search: a word found in 26,000 records costs what one found in 1,000 does."""
-    return list(
+def ranked(matches: QuerySet, rows: QuerySet, query: SearchQuery, *, limit: int) -> QuerySet:
+    """At most `limit` of the matches, from `rows`, best first: a word found in 26,000 records
+    costs what one found in 1,000 does."""
+    return (
         rows.filter(pk__in=matches.order_by().values("pk")[:limit])
         .annotate(rank=SearchRank(F("search_vector"), query))
         .order_by("-rank", "name", "pk")
-        .values_list("pk", flat=True)
     )
+
+
+def ranked_keys(matches: QuerySet, rows: QuerySet, query: SearchQuery, *, limit: int) -> list:
+    """The keys of `ranked`, found and ranked by one search."""
+    return list(ranked(matches, rows, query, limit=limit).values_list("pk", flat=True))
 
 
 class RankedRecords(Sequence):

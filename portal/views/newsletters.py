@@ -84,7 +84,10 @@ class NewsletterView(PermissionRequiredMixin, View):
         context = {
             "newsletter": newsletter,
             "paragraphs": service.paragraphs(newsletter.body),
-            "recipients": service.recipients(newsletter).count(),
+            # Who it would go to, for a draft; a sent one counts its letters instead.
+            "recipients": service.recipients(newsletter).count()
+            if newsletter.status == Newsletter.Status.DRAFT
+            else None,
             "batch": settings.NEWSLETTER_BATCH,
             "interval_minutes": max(1, settings.NEWSLETTER_BATCH_INTERVAL // 60),
         }

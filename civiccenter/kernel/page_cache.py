@@ -2,10 +2,11 @@
 
 The home page, the catalogue, the calendar and an event's page are the same for every
 visitor who is not signed in, and they are most of the portal's traffic. Their HTML is kept
-under a key that carries the versions of the namespaces the page is made of (versioned_cache:
-a saved record bumps its namespace after the commit, and every page made from it is left
-unread), the language and the full address; a timeout bounds what time alone changes (an
-event that has begun leaves «upcoming»).
+under a key of the language and the full address, with the versions of the namespaces the
+page was made at (versioned_cache: a saved record bumps its namespace after the commit); a page
+is served only while those are still the current versions, read in the same round trip to the
+cache as the page. A timeout bounds what time alone changes (an event that has begun leaves
+«upcoming»).
 
 A page is served from the cache only to a visitor with no session and no pending message:
 a signed-in person, or anyone the portal has just told something, gets the page made for
@@ -46,11 +47,13 @@ def _servable(request: HttpRequest) -> bool:
     return not request.user.is_authenticated
 
 
-def _key(request: HttpRequest, namespaces: tuple[str, ...]) -> str:
-    current = versioned_cache.versions(namespaces)  # one round trip for all of them
-    versions = ".".join(f"{name}{current[name]}" for name in namespaces)
+def _key(request: HttpRequest) -> str:
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{versions}:{get_language()}:{address}"
+    return f"page:{get_language()}:{address}"
+
+
+def _made_at(current: dict[str, int]) -> str:
+    return ".".join(f"{name}{number}" for name, number in sorted(current.items()))
 
 
 def _storable(response: HttpResponse) -> bool:
@@ -70,15 +73,16 @@ def anonymous_page(
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not _servable(request):
                 return cast(HttpResponse, view(request, *args, **kwargs))
-            key = _key(request, namespaces)
-            stored = cache.get(key)
-            if stored is not None:
+            key = _key(request)
+            current, stored = versioned_cache.versions_and_value(namespaces, key)
+            made_at = _made_at(current)
+            if stored is not None and stored.get("made_at") == made_at:
                 return _from_cache(request, stored)
             response = cast(HttpResponse, view(request, *args, **kwargs))
             if hasattr(response, "render") and not getattr(response, "is_rendered", True):
                 response.render()
             if _storable(response):
-                cache.set(key, _to_cache(response), timeout=timeout)
+                cache.set(key, _to_cache(response, made_at), timeout=timeout)
             patch_vary_headers(response, ["Cookie"])
             return response
 
@@ -87,8 +91,9 @@ def anonymous_page(
     return decorator
 
 
-def _to_cache(response: HttpResponse) -> dict[str, Any]:
+def _to_cache(response: HttpResponse, made_at: str) -> dict[str, Any]:
     return {
+        "made_at": made_at,
         "content": _TOKEN.sub(rb"\1" + _PLACEHOLDER + rb"\3", response.content),
         # The middleware adds the rest (language, security policy) to every response.
         "content_type": response["Content-Type"],

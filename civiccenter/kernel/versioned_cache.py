@@ -33,12 +33,22 @@ def version(namespace: str) -> int:
 
 def versions(namespaces: Iterable[str]) -> dict[str, int]:
     """The current versions of several namespaces in one round trip to the cache."""
+    current, _value = versions_and_value(namespaces, None)
+    return current
+
+
+def versions_and_value(namespaces: Iterable[str], key: str | None) -> tuple[dict[str, int], Any]:
+    """The current versions of the namespaces and the value cached under `key` (None when it
+    is not), in the same round trip to the cache: for a value that records which versions it
+    was made at, as the page cache's pages do."""
     names = list(namespaces)
-    found = cache.get_many([_version_key(name) for name in names])
-    return {
+    wanted = [_version_key(name) for name in names]
+    found = cache.get_many(wanted if key is None else [*wanted, key])
+    current = {
         name: int(found[_version_key(name)]) if _version_key(name) in found else version(name)
         for name in names
     }
+    return current, found.get(key) if key is not None else None
 
 
 def bump(namespace: str) -> None:

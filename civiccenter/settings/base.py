@@ -95,7 +95,7 @@ CACHES = {
         "OPTIONS": {"PRIMARY": "redis", "FALLBACK": "database", "RETRY_AFTER": 5},
     },
     "redis": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "civiccenter.kernel.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": CACHE_KEY_PREFIX,
         # A Redis that is gone answers within a second, not after the system's TCP timeout.

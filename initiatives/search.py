@@ -6,7 +6,7 @@ is therefore stemmed by the same configuration and matched as a prefix (`эко�
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -60,11 +60,46 @@ class RankedRecords(Sequence):
     def __getitem__(self, index: int) -> Any: ...
 
     @overload
-    def __getitem__(self, index: slice) -> list: ...
+    def __getitem__(self, index: slice) -> "RecordsByKey": ...
 
     def __getitem__(self, index: int | slice) -> Any:
         if isinstance(index, int):
             return self[index : index + 1 or None][0]
-        keys = self.keys[index]
-        found = {record.pk: record for record in self.rows.filter(pk__in=keys)}
-        return [found[key] for key in keys if key in found]
+        return RecordsByKey(self.keys[index], self.rows)
+
+
+class RecordsByKey(Sequence):
+    """A page's records in the order of their keys, read from `rows` when first listed; a
+    reader that has some of them already (the catalogue's cached cards) reads only the rest
+    with `read`. Its length is the keys' number: a record deleted between the ranking and the
+    reading is left out when listed."""
+
+    def __init__(self, keys: list, rows: QuerySet) -> None:
+        self.keys = keys
+        self.rows = rows
+        self._records: list | None = None
+
+    def read(self, keys: list) -> dict:
+        """{key: record} of those of `keys` that still exist, in one query."""
+        return {record.pk: record for record in self.rows.filter(pk__in=keys)} if keys else {}
+
+    def _listed(self) -> list:
+        if self._records is None:
+            found = self.read(self.keys)
+            self._records = [found[key] for key in self.keys if key in found]
+        return self._records
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        return self._listed()[index]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._listed())

@@ -47,23 +47,27 @@ def team_member_pks(
     return Membership.objects.filter(organisation__in=records.values("pk")).values("user")
 
 
-def catalogue(
-    params: Mapping[str, Any], queryset: QuerySet | None = None
-) -> tuple[CatalogueFilter, QuerySet]:
-    """The filtered, searched and sorted catalogue, with what a list row shows."""
-    filterset = CatalogueFilter(
+def _catalogue_filter(params: Mapping[str, Any], queryset: QuerySet | None) -> CatalogueFilter:
+    return CatalogueFilter(
         params,
         queryset=(queryset if queryset is not None else published())
         .select_related("district")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("position", "name"))),
     )
+
+
+def catalogue(
+    params: Mapping[str, Any], queryset: QuerySet | None = None
+) -> tuple[CatalogueFilter, QuerySet]:
+    """The filtered, searched and sorted catalogue, with what a list row shows."""
+    filterset = _catalogue_filter(params, queryset)
     return filterset, filterset.ordered()
 
 
 def catalogue_page(params: Mapping[str, Any]) -> tuple[CatalogueFilter, Any]:
     """The catalogue as a page lists it: a search's matches ranked once, the page's rows read
     by key (`CatalogueFilter.page_rows`); exports take `catalogue`'s queryset."""
-    filterset, _queryset = catalogue(params)
+    filterset = _catalogue_filter(params, None)
     return filterset, filterset.page_rows()
 
 

@@ -5,7 +5,7 @@ from django.views.generic import ListView
 from civiccenter.kernel.page_cache import anonymous_page
 from civiccenter.kernel.pagination import CappedPaginator
 
-from .. import selectors
+from .. import cards, selectors
 
 
 @method_decorator(anonymous_page(selectors.REGISTRY_CACHE), name="get")
@@ -36,5 +36,6 @@ class CatalogueView(ListView):
         params = self.request.GET.copy()
         params.pop("page", None)
         context["filter"] = self.filterset
+        context["cards"] = cards.for_page(context["object_list"])
         context["query_string"] = params.urlencode()
         return context

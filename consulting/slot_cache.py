@@ -2,19 +2,19 @@
 four busy consultants over the booking horizon was about 40 ms of CPU on every view of the
 booking page).
 
-Each consultant's slots of today's horizon are kept under a version of their own, bumped after
+Each consultant's slots of today's horizon are kept with a version of their own, bumped after
 the commit of any change of their bookings, weekly hours or days off (`connect`), and read in
-two round trips to the cache for all the topic's consultants. The slots too soon to book are
+one round trip to the cache for all the topic's consultants. The slots too soon to book are
 left out when read, so a cached list stays right as the day goes on; a new day is a new key.
 Changes that send no signal (a queryset update) are bounded by the timeout. The page only
 offers: booking checks the slot against the database (`services.bookings._check_slot`) and
 the exclusion constraint, so a stale offer gets «someone has just booked this time»."""
 
+from bisect import bisect_left
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -39,24 +39,20 @@ def free_slots(
     cache where the consultant's slots have not changed."""
     now = now or timezone.now()
     horizon = settings.CONSULTING_BOOKING_HORIZON_DAYS
-    today = timezone.localdate(now)
-    names = {consultant.pk: namespace(consultant.pk) for consultant in consultants}
-    current = versioned_cache.versions(names.values())
-    keys = {
-        pk: f"{name}:{current[name]}:{today.isoformat()}:{horizon}" for pk, name in names.items()
-    }
-    found: dict[str, Any] = cache.get_many(list(keys.values()))
-    missing = [consultant for consultant in consultants if keys[consultant.pk] not in found]
-    if missing:
-        fresh = selectors.free_slots(missing, now=now)
-        computed = {keys[pk]: slots for pk, slots in fresh.items()}
-        cache.set_many(computed, timeout=TIMEOUT)
-        found.update(computed)
+    today = timezone.localdate(now).isoformat()
+    by_pk = {consultant.pk: consultant for consultant in consultants}
+    found = versioned_cache.cached_each(
+        {pk: (namespace(pk), f"{today}:{horizon}") for pk in by_pk},
+        lambda missing: selectors.free_slots([by_pk[pk] for pk in missing], now=now),
+        timeout=TIMEOUT,
+    )
     not_before = now + timedelta(hours=settings.CONSULTING_MIN_LEAD_HOURS)
-    return {
-        pk: [slot for slot in found[key] if slot.starts_at >= not_before]
-        for pk, key in keys.items()
-    }
+    return {pk: _from(found[pk], not_before) for pk in by_pk}
+
+
+def _from(slots: list[Slot], not_before: datetime) -> list[Slot]:
+    """The sorted slots that begin at `not_before` or later."""
+    return slots[bisect_left(slots, not_before, key=lambda slot: slot.starts_at) :]
 
 
 def _changed(sender: type, instance: Any, **kwargs: Any) -> None:

@@ -2,10 +2,11 @@
 changes (found: writing twenty cards was a fifth of a searched catalogue view, and reading
 their rows and topics two of its three queries; the same records come up in many searches).
 
-A card is cached per record and language under the registry's version, which any change of a
-record, a topic or a district bumps after its commit. A page of ranked keys
-(`search.RecordsByKey`) reads from PostgreSQL only the records whose cards are not cached;
-a page of rows (a sort, no search) has them already and writes only the missing cards.
+A card is cached per record and language with the registry's version, which any change of a
+record, a topic or a district bumps after its commit (read with the cards in one round trip).
+A page of ranked keys (`search.RecordsByKey`) reads from PostgreSQL only the records whose
+cards are not cached; a page of rows (a sort, no search) has them already and writes only
+the missing cards.
 
     cards.for_page(page.object_list)  # [SafeString, …] in the page's order
 """
@@ -13,7 +14,6 @@ a page of rows (a sort, no search) has them already and writes only the missing 
 from collections.abc import Sequence
 
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -82,14 +82,13 @@ def for_page(records: Sequence) -> list[SafeString]:
     by_key = records if isinstance(records, RecordsByKey) else None
     rows = None if by_key is not None else {record.pk: record for record in records}
     keys = list(by_key.keys) if by_key is not None else list(rows or {})
-    version = versioned_cache.version(REGISTRY_CACHE)
     language = get_language()
-    cache_keys = {key: f"{REGISTRY_CACHE}:{version}:card:{language}:{key}" for key in keys}
-    cached = cache.get_many(list(cache_keys.values()))
-    missing = [key for key in keys if cache_keys[key] not in cached]
-    if missing:
+
+    def written(missing: list) -> dict:
         read = by_key.read(missing) if by_key is not None else rows or {}
-        written = {cache_keys[key]: card(read[key]) for key in missing if key in read}
-        cache.set_many(written, timeout=TIMEOUT)
-        cached.update(written)
-    return [SafeString(cached[cache_keys[key]]) for key in keys if cache_keys[key] in cached]
+        return {key: card(read[key]) for key in missing if key in read}
+
+    found = versioned_cache.cached_each(
+        {key: (REGISTRY_CACHE, f"card:{language}:{key}") for key in keys}, written, timeout=TIMEOUT
+    )
+    return [SafeString(found[key]) for key in keys if key in found]

@@ -1,15 +1,16 @@
 """Figures computed once and reused until what they are made of changes (anchor: pretix's
 `ObjectRelatedCache`): each namespace («registry») has a version number in the cache; a
-cached value's key carries the version it was computed at, and a change bumps the version, so
-every old value is left unread and expires. A timeout bounds staleness where a change slips
+cached value is kept with the version it was computed at and served only while that version is
+current (read in the same round trip as the value), so a bump leaves every old value unread
+until it is computed again. A timeout bounds staleness where a change slips
 past the bump (a bulk update, an outage of Redis served from PostgreSQL).
 
     summary = versioned_cache.cached("registry", "home-summary", registry_summary)
     versioned_cache.bump("registry")   # after a record is saved or deleted
 """
 
-from collections.abc import Callable, Iterable
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -41,13 +42,7 @@ def versions_and_value(namespaces: Iterable[str], key: str | None) -> tuple[dict
     """The current versions of the namespaces and the value cached under `key` (None when it
     is not), in the same round trip to the cache: for a value that records which versions it
     was made at, as the page cache's pages do."""
-    names = list(namespaces)
-    wanted = [_version_key(name) for name in names]
-    found = cache.get_many(wanted if key is None else [*wanted, key])
-    current = {
-        name: int(found[_version_key(name)]) if _version_key(name) in found else version(name)
-        for name in names
-    }
+    current, found = _versions_and_values(list(namespaces), [] if key is None else [key])
     return current, found.get(key) if key is not None else None
 
 
@@ -64,14 +59,50 @@ def cached[T](
 ) -> T:
     """The value of `compute()` for the namespace's current version, computed at most once per
     version and timeout."""
-    full_key = f"{namespace}:{version(namespace)}:{key}"
-    missing: Any = object()
-    found = cache.get(full_key, missing)
-    if found is not missing:
-        return cast(T, found)
-    value = compute()
-    cache.set(full_key, value, timeout=timeout)
-    return value
+    return cached_each({key: (namespace, key)}, lambda _missing: {key: compute()}, timeout=timeout)[
+        key
+    ]
+
+
+def cached_each[K, T](
+    items: Mapping[K, tuple[str, str]],
+    compute: Callable[[list[K]], Mapping[K, T]],
+    *,
+    timeout: int = DEFAULT_TIMEOUT,
+) -> dict[K, T]:
+    """{item: value} for items given as {item: (namespace, key)}: each value kept under its key
+    with the version of its namespace it was computed at, and served while that version is
+    current. One round trip reads the versions and all the values; `compute(missing)` gives
+    the values not found or out of date (it may leave out an item that no longer exists), and
+    one more round trip stores them."""
+    full_keys = {item: f"{namespace}:{key}" for item, (namespace, key) in items.items()}
+    names = sorted({namespace for namespace, _key in items.values()})
+    current, found = _versions_and_values(names, list(full_keys.values()))
+    values: dict[K, T] = {}
+    missing: list[K] = []
+    for item, full_key in full_keys.items():
+        stored = found.get(full_key)
+        if stored is not None and stored[0] == current[items[item][0]]:
+            values[item] = stored[1]
+        else:
+            missing.append(item)
+    if missing:
+        fresh = compute(missing)
+        cache.set_many(
+            {full_keys[item]: (current[items[item][0]], value) for item, value in fresh.items()},
+            timeout=timeout,
+        )
+        values.update(fresh)
+    return values
+
+
+def _versions_and_values(names: list[str], keys: list[str]) -> tuple[dict[str, int], dict]:
+    found = cache.get_many([*(_version_key(name) for name in names), *keys])
+    current = {
+        name: int(found[_version_key(name)]) if _version_key(name) in found else version(name)
+        for name in names
+    }
+    return current, found
 
 
 def bump_on_change(namespace: str, models: Iterable[type[Model]]) -> None:

@@ -69,14 +69,11 @@ def chosen_day(text: str, *, monday: date, slots: list[Slot]) -> date:
 
 
 def week_days(monday: date, slots: list[Slot], chosen: date) -> list[WeekDay]:
-    """The seven days of the week, each with the number of free times on it."""
-    free: dict[date, int] = {}
-    for slot in slots:
-        day = timezone.localdate(slot.starts_at)
-        free[day] = free.get(day, 0) + 1
+    """The seven days of the week, each with the number of free times on it (counted by
+    bisection of the week's sorted slots, not a local date for each)."""
     days = [monday + timedelta(days=offset) for offset in range(7)]
     return [
-        WeekDay(day, formats.date_format(day, "D, j E"), free.get(day, 0), day == chosen)
+        WeekDay(day, formats.date_format(day, "D, j E"), len(between(slots, day, 1)), day == chosen)
         for day in days
     ]
 

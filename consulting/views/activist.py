@@ -1,6 +1,7 @@
 """Pages of activists: the catalogue, booking a slot, their bookings and history."""
 
 from datetime import timedelta
+from operator import attrgetter
 
 from django.conf import settings
 from django.contrib import messages
@@ -45,7 +46,7 @@ class BookView(LoginRequiredMixin, View):
         free = slot_cache.free_slots(consultants)
         return sorted(
             (slot for consultant in consultants for slot in free[consultant.pk]),
-            key=lambda slot: (slot.starts_at, slot.consultant_id),
+            key=attrgetter("starts_at", "consultant_id"),
         )
 
     def _form(self, request, consultants, data=None) -> BookingForm:

@@ -9,6 +9,11 @@ from civiccenter.kernel.phones import validate_phone
 from .managers import UserManager
 
 
+def full_name(last_name: str, first_name: str, patronymic: str) -> str:
+    """«Фамилия Имя Отчество», the parts a person gave: a user's name as pages print it."""
+    return " ".join(part for part in (last_name, first_name, patronymic) if part)
+
+
 class User(AbstractUser):
     """A person using the portal; the e-mail address is the login."""
 
@@ -38,7 +43,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     def get_full_name(self) -> str:
-        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+        return full_name(self.last_name, self.first_name, self.patronymic)
 
 
 class PersonalDataConsent(models.Model):

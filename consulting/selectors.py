@@ -1,13 +1,15 @@
 """Reads of the consulting app that pages, exports and reports share."""
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import User, full_name
 from initiatives.models import Membership, Organisation
 
 from .models import AvailabilityException, Booking, Consultant, ConsultationLog, WeeklyAvailability
@@ -110,22 +112,65 @@ def logs(queryset: QuerySet | None = None) -> QuerySet:
     )
 
 
-def log_list_rows(queryset: QuerySet) -> QuerySet:
-    """The staff list of the log: only the columns it shows (the entries' private notes, the
-    consultants' whole accounts and the bookings stay in the database)."""
-    return (
-        queryset.select_related("topic")
-        .only("id", "held_on", "duration_minutes", "people_count", "summary", "topic__name")
-        .prefetch_related(
-            Prefetch(
-                "consultants",
-                queryset=Consultant.objects.select_related("user").only(
-                    "id", "user__last_name", "user__first_name", "user__patronymic", "user__email"
-                ),
-            ),
-            Prefetch("organisations", queryset=Organisation.objects.only("id", "name")),
-        )
+def log_list_entries(queryset: QuerySet) -> QuerySet:
+    """The staff list of the log as plain values of the columns it shows (the entries' private
+    notes, the consultants' accounts and the bookings stay in the database; found: building
+    fifty entries with their consultants' and initiatives' models was most of the page)."""
+    return queryset.values(
+        "id", "held_on", "duration_minutes", "people_count", "summary", "topic__name"
     )
+
+
+@dataclass(frozen=True)
+class LogRow:
+    pk: int
+    held_on: date
+    hours: float
+    topic: str
+    consultants: list[str]
+    organisations: list[str]
+    people: int
+    summary: str
+
+
+def log_rows(entries: Iterable[dict]) -> list[LogRow]:
+    """A page of `log_list_entries` with its consultants' and initiatives' names: two queries
+    for any number of entries."""
+    entries = list(entries)
+    ids = [entry["id"] for entry in entries]
+    consultants: dict[int, list[str]] = defaultdict(list)
+    for log_id, last_name, first_name, patronymic, email in (
+        ConsultationLog.consultants.through.objects.filter(consultationlog_id__in=ids)
+        .order_by("consultant__user__last_name", "consultant__user__first_name", "id")
+        .values_list(
+            "consultationlog_id",
+            "consultant__user__last_name",
+            "consultant__user__first_name",
+            "consultant__user__patronymic",
+            "consultant__user__email",
+        )
+    ):
+        consultants[log_id].append(full_name(last_name, first_name, patronymic) or email)
+    organisations: dict[int, list[str]] = defaultdict(list)
+    for log_id, name in (
+        ConsultationLog.organisations.through.objects.filter(consultationlog_id__in=ids)
+        .order_by("organisation__name", "id")
+        .values_list("consultationlog_id", "organisation__name")
+    ):
+        organisations[log_id].append(name)
+    return [
+        LogRow(
+            pk=entry["id"],
+            held_on=entry["held_on"],
+            hours=entry["duration_minutes"] / 60,
+            topic=entry["topic__name"],
+            consultants=consultants[entry["id"]],
+            organisations=organisations[entry["id"]],
+            people=entry["people_count"],
+            summary=entry["summary"],
+        )
+        for entry in entries
+    ]
 
 
 def initiative_history(user: User) -> QuerySet:

@@ -167,15 +167,18 @@ class LogListView(PermissionRequiredMixin, ListView):
 
     def get_queryset(self):
         self.quarter = quarter_from(self.request)
-        return selectors.log_list_rows(
+        return selectors.log_list_entries(
             ConsultationLog.objects.filter(held_on__range=(self.quarter.start, self.quarter.end))
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        locked = quarters.is_locked(self.quarter)
         context.update(
             quarter=self.quarter,
-            locked=quarters.is_locked(self.quarter),
+            locked=locked,
+            rows=selectors.log_rows(context["object_list"]),
+            editable=not locked and self.request.user.has_perm("consulting.add_consultationlog"),
             query_string=f"quarter={self.quarter}",
         )
         return context

@@ -258,3 +258,31 @@ def test_hours_typed_with_a_comma_are_logged(client, clock, consultant, topic):
     )
     assert response.status_code == 302
     assert ConsultationLog.objects.get().duration_minutes == 690
+
+
+def test_the_log_list_shows_each_entry(client, clock, consultant, topic, make_user):
+    from consulting.models import Consultant
+
+    second = Consultant.objects.create(
+        user=make_user("consultant", last_name="Абрамова", first_name="Анна", patronymic="")
+    )
+    clubs = [OrganisationFactory(name="Яблоневый сад"), OrganisationFactory(name="Двор на Ленина")]
+    log = _log([consultant, second], topic, 105, date(2026, 11, 2), clubs)
+    log.people_count = 1200
+    log.summary = "Разобрали устав " + "и смету " * 20
+    log.save()
+    client.force_login(consultant.user)
+
+    html = client.get(reverse("consulting:log") + "?quarter=2026-Q4").content.decode()
+
+    row = html[html.index("<tbody>") : html.index("</tbody>")]
+    edit = reverse("consulting:log_edit", args=[log.pk])
+    assert f'<td><a href="{edit}">02.11.2026</a></td><td>1,75</td>' in row
+    assert f"<td>Абрамова Анна, {consultant.user}</td>" in row
+    assert "<td>Двор на Ленина, Яблоневый сад</td>" in row
+    assert "<td>1\xa0200</td>" in row  # as the reports print people
+    assert "и смету …</td>" in row or "и смету…</td>" in row
+
+    with time_machine.travel(timezone.make_aware(timezone.datetime(2027, 1, 20, 10)), tick=False):
+        closed = client.get(reverse("consulting:log") + "?quarter=2026-Q4").content.decode()
+    assert "02.11.2026" in closed and edit not in closed  # a closed quarter is not edited

@@ -6,12 +6,21 @@ each field's errors above it. The result cards are `initiatives/cards.py`.
     {% load catalogue %}{% filter_fields filter.form %}
 """
 
+from functools import lru_cache
+
 from django import forms, template
 from django.forms import BoundField
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
+
+
+@lru_cache(maxsize=256)
+def _options(choices: tuple[tuple[str, str], ...]) -> SafeString:
+    """A select's options, none chosen, kept per set of choices in this process (the topics
+    and districts are the same on every view; found: a tenth of a searched view)."""
+    return format_html_join("", '<option value="{}">{}</option>', choices)
 
 
 def _control(field: BoundField) -> SafeString:
@@ -22,14 +31,13 @@ def _control(field: BoundField) -> SafeString:
         chosen = (
             "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
         )
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) == chosen else "", label)
-                for key, label in widget.choices
-            ),
-        )
+        choices = tuple((str(key), str(label)) for key, label in widget.choices)
+        options = _options(choices)
+        if chosen in {key for key, _label in choices}:
+            option = format_html('<option value="{}">', chosen)
+            options = mark_safe(  # noqa: S308 (escaped options, one marked chosen)
+                options.replace(option, f"{option[:-1]} selected>", 1)
+            )
         return format_html('<select name="{}" id="{}">{}</select>', name, element_id, options)
     kind = getattr(widget, "input_type", "text")
     extra = mark_safe(' step="any"') if kind == "number" else ""

@@ -158,3 +158,14 @@ def test_every_network_has_an_icon_the_portal_serves():
 
     for network in OrganisationLink.Network.values:
         assert finders.find(f"img/networks/{network}.svg"), network
+
+
+def test_the_filters_chosen_are_marked_in_the_form(client):
+    culture = Topic.objects.get(name="Культура")
+    html = client.get(
+        reverse("initiatives:catalogue"), {"topic": culture.pk, "status": "idea"}
+    ).content.decode()
+    assert f'<option value="{culture.pk}" selected>Культура</option>' in html
+    assert '<option value="idea" selected>' in html
+    plain = client.get(reverse("initiatives:catalogue")).content.decode()
+    assert " selected>" not in plain  # the options written once are not left marked

@@ -27,7 +27,7 @@ def consultants_for(topic_id: int | None = None) -> QuerySet:
     )
     if topic_id:
         consultants = consultants.filter(topics=topic_id)
-    return consultants.prefetch_related("topics")
+    return consultants
 
 
 def free_slots(

@@ -18,11 +18,11 @@ from consulting.selectors import LogRow
 register = template.Library()
 
 
-def _row(row: LogRow, editable: bool) -> SafeString:
+def _row(row: LogRow, edit_url: str | None) -> SafeString:
     held_on = formats.date_format(row.held_on, "SHORT_DATE_FORMAT")
     date_cell = (
-        format_html('<a href="{}">{}</a>', reverse("consulting:log_edit", args=[row.pk]), held_on)
-        if editable
+        format_html('<a href="{}">{}</a>', edit_url.replace(_ANY_PK, str(row.pk)), held_on)
+        if edit_url
         else held_on
     )
     return format_html(
@@ -37,7 +37,13 @@ def _row(row: LogRow, editable: bool) -> SafeString:
     )
 
 
+# An entry's form address is reversed once a page, with this key in it, and each row's key
+# written in (fifty reversals were a tenth of the rows' time).
+_ANY_PK = "2147483647"
+
+
 @register.simple_tag
 def log_table_rows(rows: list[LogRow], editable: bool) -> SafeString:
     """The rows, each entry's date a link to its form when `editable`."""
-    return format_html_join("\n", "{}", ((_row(row, editable),) for row in rows))
+    edit_url = reverse("consulting:log_edit", args=[int(_ANY_PK)]) if editable else None
+    return format_html_join("\n", "{}", ((_row(row, edit_url),) for row in rows))

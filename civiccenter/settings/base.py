@@ -50,9 +50,12 @@ MIDDLEWARE = [
     "civiccenter.kernel.middleware.RussianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous visitors' pages from the cache, ahead of what a visitor without a session
+    # does not need (civiccenter/kernel/page_cache.py).
+    "civiccenter.kernel.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.ConsentRequiredMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",

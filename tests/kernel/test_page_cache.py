@@ -1,6 +1,7 @@
 """Anonymous visitors get the home page, the catalogue, the calendar and an event's page from
 the cache until what the page is made of changes; nobody gets a page made for somebody else."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -89,3 +90,23 @@ def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client):
 
     assert HIT not in page
     assert "Вы вышли из портала." in page.content.decode()
+
+
+def test_a_page_from_the_cache_keeps_the_security_headers_and_a_csrf_cookie(client):
+    """The cached page is served ahead of authentication and messages, not ahead of the
+    security, CSP, CSRF and frame-options middleware."""
+    url = reverse("initiatives:catalogue")
+    made = client.get(url)
+    visitor = Client(enforce_csrf_checks=True)
+    served = visitor.get(url)
+    assert served[HIT] == "hit"
+    for header in ("X-Frame-Options", "Content-Security-Policy", "Content-Language", "Vary"):
+        assert served[header] == made[header]
+    assert "csrftoken" in served.cookies
+    html = served.content.decode()
+    assert "__csrf_token_of_the_visitor__" not in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    switched = visitor.post(
+        reverse("set_language"), {"language": "en", "next": "/", "csrfmiddlewaretoken": token}
+    )
+    assert switched.status_code == 302  # the visitor's own token, accepted

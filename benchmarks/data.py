@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -321,3 +322,14 @@ def dataset_ensure(*, registrations: bool = True) -> None:
     if changed:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    cache_cleared()
+
+
+def cache_cleared() -> None:
+    """Every cached page, card, slot list and version of this data set's keys removed: each
+    run starts cold, as a freshly deployed server does, not from what the last run left."""
+    client = caches["redis"]._cache.get_client(write=True)
+    prefix = caches["redis"].key_prefix
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+    for start in range(0, len(keys), 1000):
+        client.delete(*keys[start : start + 1000])

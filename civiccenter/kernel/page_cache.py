@@ -27,8 +27,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -83,13 +82,9 @@ def anonymous_page(
     namespaces (see the module); `PageCacheMiddleware` does the keeping."""
 
     def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            return cast(HttpResponse, view(request, *args, **kwargs))
-
-        # method_decorator copies the attribute onto the view class's method.
-        wrapper.anonymous_page = _Page(namespaces, timeout)  # type: ignore[attr-defined]
-        return wrapper
+        # Only a mark on the view, which method_decorator copies onto the view class's method.
+        view.anonymous_page = _Page(namespaces, timeout)  # type: ignore[attr-defined]
+        return view
 
     return decorator
 

@@ -11,7 +11,7 @@ the missing cards.
     cards.for_page(page.object_list)  # [SafeString, …] in the page's order
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
@@ -79,14 +79,17 @@ def card(organisation) -> SafeString:
 def for_page(records: Sequence) -> list[SafeString]:
     """The cards of a page's records, in its order: from the cache where they are, written
     (and cached) for the rest."""
-    by_key = records if isinstance(records, RecordsByKey) else None
-    rows = None if by_key is not None else {record.pk: record for record in records}
-    keys = list(by_key.keys) if by_key is not None else list(rows or {})
+    read: Callable[[list], dict]
+    if isinstance(records, RecordsByKey):
+        keys, read = list(records.keys), records.read
+    else:
+        rows = {record.pk: record for record in records}
+        keys, read = list(rows), lambda _missing: rows
     language = get_language()
 
     def written(missing: list) -> dict:
-        read = by_key.read(missing) if by_key is not None else rows or {}
-        return {key: card(read[key]) for key in missing if key in read}
+        found = read(missing)
+        return {key: card(found[key]) for key in missing if key in found}
 
     found = versioned_cache.cached_each(
         {key: (REGISTRY_CACHE, f"card:{language}:{key}") for key in keys}, written, timeout=TIMEOUT

@@ -85,6 +85,15 @@ def test_activist_books_consultant_logs_hours_dashboard_shows_total(checked_page
         assert page.locator("#hours-total").inner_text() == "1,5"
         assert page.get_by_text("Консультация внесена в журнал.").is_visible()
 
+        # The log lists it: the date a link to its form, the hours in quarters, the initiative.
+        page.get_by_role("link", name="Рабочий стол").click()
+        page.get_by_role("link", name="Журнал консультаций").click()
+        page.wait_for_url(re.compile(r"/consulting/log/$"))
+        checked_page.assert_accessible()
+        row = page.get_by_role("row").filter(has_text="Зелёный двор")
+        assert row.get_by_role("cell", name="1,5", exact=True).is_visible()
+        assert row.get_by_role("link", name="30.11.2026").is_visible()
+
     log = ConsultationLog.objects.get()
     assert log.duration_minutes == 90 and log.booking.activist == activist
     assert [o.name for o in log.organisations.all()] == ["Зелёный двор"]

@@ -251,6 +251,22 @@ def test_log_list_runs_a_constant_number_of_queries(
     )
 
 
+def test_the_log_list_escapes_what_people_typed(client, clock, consultant, topic):
+    log = _log(
+        [consultant], topic, 60, date(2026, 11, 2), [OrganisationFactory(name='Сад "<b>" & Co')]
+    )
+    log.summary = "<script>alert(1)</script>" + "ы" * (120 - 25)  # 120 characters: kept whole
+    log.save()
+    client.force_login(consultant.user)
+
+    html = client.get(reverse("consulting:log") + "?quarter=2026-Q4").content.decode()
+
+    row = html[html.index("<tbody>") : html.index("</tbody>")]
+    assert "<td>Сад &quot;&lt;b&gt;&quot; &amp; Co</td>" in row
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;" + "ы" * 95 + "</td>" in row
+    assert "<script>" not in row and "<b>" not in row
+
+
 def test_hours_typed_with_a_comma_are_logged(client, clock, consultant, topic):
     client.force_login(consultant.user)
     response = client.post(

@@ -28,13 +28,14 @@ SUMMARY_CHARACTERS = 120
 class _RowWriter:
     """Writes one page's rows. The page's fifty entries share a few dates, durations and
     head counts, so each is formatted once a page, in the page's language (found: formatting
-    them and Django's per-argument escaping were most of the rows' time)."""
+    them and Django's per-argument escaping were most of the rows' time). Every cell is
+    escaped, the figures too, once each."""
 
     def __init__(self, edit_url: str | None):
         self.edit_url = edit_url
         self.date = cache(self._date)
-        self.hours = cache(figures.hours)
-        self.people = cache(figures.count)
+        self.hours = cache(lambda hours: escape(figures.hours(hours)))
+        self.people = cache(lambda people: escape(figures.count(people)))
 
     @staticmethod
     def _date(day) -> str:

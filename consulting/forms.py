@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.choices import ShortModelChoiceField
 from civiccenter.kernel.numbers import DecimalField
 from initiatives.models import Organisation
 from initiatives.picker import InitiativePickerMixin
@@ -73,7 +74,7 @@ class BookingForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a free slot.")},
     )
-    organisation = forms.ModelChoiceField(
+    organisation = ShortModelChoiceField(
         label=_("For which initiative"),
         queryset=Organisation.objects.none(),
         required=False,

@@ -3,6 +3,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.choices import ShortModelChoiceField
 from initiatives.models import Organisation
 
 from .models import StandReport
@@ -11,7 +12,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OrganisationChoiceForm(forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = ShortModelChoiceField(
         label=_("For which initiative"),
         queryset=Organisation.objects.none(),
         required=False,
@@ -65,6 +66,7 @@ class ReportForm(forms.ModelForm):
     class Meta:
         model = StandReport
         fields = ["organisation", "title", "abstract", "poster"]
+        field_classes = {"organisation": ShortModelChoiceField}
         widgets = {
             "abstract": forms.Textarea(attrs={"rows": 4}),
             "poster": forms.ClearableFileInput(

@@ -3,6 +3,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civiccenter.kernel.choices import ShortModelChoiceField
 from civiccenter.kernel.spam import HoneypotFormMixin
 from initiatives.models import Organisation
 
@@ -10,7 +11,7 @@ from .models import Feedback
 
 
 class EnrolForm(forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = ShortModelChoiceField(
         label=_("For which initiative"),
         queryset=Organisation.objects.none(),
         required=False,

@@ -1,4 +1,3 @@
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -6,6 +5,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from . import access
 from .consent_gate import SESSION_KEY, remember_consent
 from .models import User
 from .roles import requires_two_factor
@@ -61,7 +61,7 @@ class StaffTwoFactorMiddleware:
             and requires_two_factor(user)
             and not request.path.startswith(_OPEN_WITHOUT_AUTHENTICATOR)
             and not _is_consent_page(request.path)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and not access.has_authenticator(user)
         ):
             messages.warning(
                 request,

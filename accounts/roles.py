@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import access
+
 
 class Role(models.TextChoices):
     ACTIVIST = "activist", _("Activist")
@@ -20,11 +22,7 @@ PRIVILEGED_ROLES = STAFF_ROLES | {Role.ADMINISTRATION}
 def user_roles(user) -> set[str]:
     if not user.is_authenticated:
         return set()
-    cached = getattr(user, "_role_names", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._role_names = cached
-    return cached
+    return access.role_names(user)
 
 
 def has_role(user, *roles: str) -> bool:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from civiccenter.kernel import audit, erasure_journal, personal_data, unsubscribe
 
+from . import access
 from .models import NewsletterConsent, PersonalDataConsent, PublicationConsent, User
 from .roles import Role
 from .signals import consent_withdrawn
@@ -22,6 +23,7 @@ NEWSLETTER_SCOPE = "newsletters"
 def activist_register(*, user: User, ip_address: str | None) -> User:
     """A person who signs up is an activist, and their consent is recorded with it."""
     user.groups.add(Group.objects.get(name=Role.ACTIVIST))
+    access.forget(user)
     consent_record(user=user, ip_address=ip_address)
     return user
 
@@ -260,6 +262,7 @@ def user_set_roles(*, user: User, roles: list[str], actor: User | None = None) -
     user.groups.set(Group.objects.filter(name__in=roles))
     user.is_staff = user.is_superuser
     user.save(update_fields=["is_staff"])
+    access.forget(user)
     after = sorted(user.groups.values_list("name", flat=True))
     if after != before:
         audit.record(user, actor=actor, action="roles", changes={"groups": [before, after]})

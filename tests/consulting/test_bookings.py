@@ -268,9 +268,9 @@ def test_staff_bookings_run_a_constant_number_of_queries(
     client.force_login(consultant.user)
     client.get(reverse("home"))
 
-    # The session's user, roles, permissions, the staff TOTP check, the consultant, the pager's
-    # count, the page of bookings with everything it shows, the record of this view of
-    # personal data (kernel/access_log.py): the same for 1 and for 30.
-    with django_assert_num_queries(9):
+    # The session's user, their roles, permissions and authenticator in one query, the
+    # consultant, the pager's count, the page of bookings with everything it shows, the record
+    # of this view of personal data (kernel/access_log.py): the same for 1 and for 30.
+    with django_assert_num_queries(6):
         response = client.get(reverse("consulting:staff_bookings"))
     assert response.content.decode().count('class="booking"') == size

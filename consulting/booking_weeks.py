@@ -5,14 +5,15 @@ consultants was still 670 radios and over 100 KB).
 
 Pure functions: which week and day a request asks for, the week's days with their free
 times, and the day's slots grouped by consultant; the first free slot of the whole horizon
-is offered on top by the view."""
+is offered on top by the view. The free slots come as `FreeTimes`: only the day's are made
+into `Slot` objects."""
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.utils import formats, timezone
 
+from .free_times import FreeTimes
 from .slots import Slot
 
 
@@ -35,17 +36,9 @@ def _midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def between(slots: list[Slot], first: date, days: int) -> list[Slot]:
-    """The slots (sorted by start) that begin on the `days` local days from `first`: two
-    bisections, not a local date worked out for each of the horizon's thousands of slots."""
-    start, end = _midnight(first), _midnight(first + timedelta(days=days))
-    low = bisect_left(slots, start, key=lambda slot: slot.starts_at)
-    high = bisect_left(slots, end, lo=low, key=lambda slot: slot.starts_at)
-    return slots[low:high]
-
-
-def in_week(slots: list[Slot], monday: date) -> list[Slot]:
-    return between(slots, monday, 7)
+def between(times: FreeTimes, first: date, days: int) -> list[Slot]:
+    """The free slots that begin on the `days` local days from `first`."""
+    return times.slots(_midnight(first), _midnight(first + timedelta(days=days)))
 
 
 @dataclass
@@ -56,7 +49,7 @@ class WeekDay:
     chosen: bool
 
 
-def chosen_day(text: str, *, monday: date, slots: list[Slot]) -> date:
+def chosen_day(text: str, *, monday: date, times: FreeTimes) -> date:
     """The day asked for when it is in the week; else the week's first day with a free time;
     else its Monday."""
     try:
@@ -65,15 +58,21 @@ def chosen_day(text: str, *, monday: date, slots: list[Slot]) -> date:
         asked = None
     if asked is not None and monday <= asked < monday + timedelta(days=7):
         return asked
-    return timezone.localdate(slots[0].starts_at) if slots else monday
+    first = times.first(_midnight(monday), _midnight(monday + timedelta(days=7)))
+    return timezone.localdate(first.starts_at) if first else monday
 
 
-def week_days(monday: date, slots: list[Slot], chosen: date) -> list[WeekDay]:
+def week_days(monday: date, times: FreeTimes, chosen: date) -> list[WeekDay]:
     """The seven days of the week, each with the number of free times on it (counted by
-    bisection of the week's sorted slots, not a local date for each)."""
+    bisection of each consultant's sorted starts, not a slot made for each)."""
     days = [monday + timedelta(days=offset) for offset in range(7)]
     return [
-        WeekDay(day, formats.date_format(day, "D, j E"), len(between(slots, day, 1)), day == chosen)
+        WeekDay(
+            day,
+            formats.date_format(day, "D, j E"),
+            times.count(_midnight(day), _midnight(day + timedelta(days=1))),
+            day == chosen,
+        )
         for day in days
     ]
 

@@ -10,7 +10,6 @@ Changes that send no signal (a queryset update) are bounded by the timeout. The 
 offers: booking checks the slot against the database (`services.bookings._check_slot`) and
 the exclusion constraint, so a stale offer gets «someone has just booked this time»."""
 
-from bisect import bisect_left
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -22,8 +21,8 @@ from django.utils import timezone
 from civiccenter.kernel import versioned_cache
 
 from . import selectors
+from .free_times import FreeTimes, compact
 from .models import AvailabilityException, Booking, Consultant, WeeklyAvailability
-from .slots import Slot
 
 TIMEOUT = 600
 
@@ -32,27 +31,27 @@ def namespace(consultant_id: int) -> str:
     return f"consultant-slots:{consultant_id}"
 
 
-def free_slots(
-    consultants: list[Consultant], *, now: datetime | None = None
-) -> dict[int, list[Slot]]:
-    """{consultant id: free slots bookable from now}, as `selectors.free_slots`, from the
-    cache where the consultant's slots have not changed."""
+def free_times(consultants: list[Consultant], *, now: datetime | None = None) -> FreeTimes:
+    """The consultants' free slots bookable from now, as `selectors.free_slots` works them
+    out, kept compactly (`consulting.free_times`), from the cache where the consultant's
+    slots have not changed."""
     now = now or timezone.now()
     horizon = settings.CONSULTING_BOOKING_HORIZON_DAYS
     today = timezone.localdate(now).isoformat()
     by_pk = {consultant.pk: consultant for consultant in consultants}
-    found = versioned_cache.cached_each(
-        {pk: (namespace(pk), f"{today}:{horizon}") for pk in by_pk},
-        lambda missing: selectors.free_slots([by_pk[pk] for pk in missing], now=now),
+
+    def work_out(missing: list[int]) -> dict[int, tuple[list[int], list[int]]]:
+        found = selectors.free_slots([by_pk[pk] for pk in missing], now=now)
+        return {pk: compact(slots) for pk, slots in found.items()}
+
+    kept = versioned_cache.cached_each(
+        {pk: (namespace(pk), f"{today}:{horizon}:compact") for pk in by_pk},
+        work_out,
         timeout=TIMEOUT,
     )
-    not_before = now + timedelta(hours=settings.CONSULTING_MIN_LEAD_HOURS)
-    return {pk: _from(found[pk], not_before) for pk in by_pk}
-
-
-def _from(slots: list[Slot], not_before: datetime) -> list[Slot]:
-    """The sorted slots that begin at `not_before` or later."""
-    return slots[bisect_left(slots, not_before, key=lambda slot: slot.starts_at) :]
+    return FreeTimes({pk: kept[pk] for pk in by_pk if pk in kept}).not_before(
+        now + timedelta(hours=settings.CONSULTING_MIN_LEAD_HOURS)
+    )
 
 
 def _changed(sender: type, instance: Any, **kwargs: Any) -> None:

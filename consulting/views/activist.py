@@ -1,7 +1,6 @@
 """Pages of activists: the catalogue, booking a slot, their bookings and history."""
 
 from datetime import timedelta
-from operator import attrgetter
 
 from django.conf import settings
 from django.contrib import messages
@@ -42,24 +41,17 @@ class BookView(LoginRequiredMixin, View):
 
     template_name = "consulting/book.html"
 
-    def _offered(self, consultants) -> list:
-        free = slot_cache.free_slots(consultants)
-        return sorted(
-            (slot for consultant in consultants for slot in free[consultant.pk]),
-            key=attrgetter("starts_at", "consultant_id"),
-        )
-
     def _form(self, request, consultants, data=None) -> BookingForm:
         return BookingForm(
             data,
-            slots=lambda: self._offered(consultants),
+            slots=lambda: slot_cache.free_times(consultants).slots(),
             organisations=organisations_of(request.user),
         )
 
     def _render(self, request, topic, consultants, form):
-        offered = self._offered(consultants)
+        times = slot_cache.free_times(consultants)
         today = timezone.localdate()
-        first = offered[0] if offered else None
+        first = times.first()
         asked = request.GET.get("day", "") or request.GET.get("week", "")
         monday = booking_weeks.chosen_week(
             asked,
@@ -67,9 +59,8 @@ class BookView(LoginRequiredMixin, View):
             horizon_days=settings.CONSULTING_BOOKING_HORIZON_DAYS,
             first_free=timezone.localdate(first.starts_at) if first else None,
         )
-        week = booking_weeks.in_week(offered, monday)
-        day = booking_weeks.chosen_day(request.GET.get("day", ""), monday=monday, slots=week)
-        on_day = booking_weeks.between(week, day, 1)
+        day = booking_weeks.chosen_day(request.GET.get("day", ""), monday=monday, times=times)
+        on_day = booking_weeks.between(times, day, 1)
         last_monday = booking_weeks.monday_of(
             today + timedelta(days=settings.CONSULTING_BOOKING_HORIZON_DAYS)
         )
@@ -82,13 +73,13 @@ class BookView(LoginRequiredMixin, View):
             "topic": topic,
             "form": form,
             "chosen": form.data.get("slot", "") if form.is_bound else "",
-            "days": booking_weeks.week_days(monday, week, day),
+            "days": booking_weeks.week_days(monday, times, day),
             "day": day,
             "groups": booking_weeks.group_by_consultant(consultants, on_day, slot_value),
             "first": (*first_choice, users[first.consultant_id])
             if first and first_choice
             else None,
-            "has_slots": bool(offered),
+            "has_slots": first is not None,
             "monday": monday,
             "sunday": monday + timedelta(days=6),
             "previous_week": monday - timedelta(days=7)

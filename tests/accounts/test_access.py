@@ -76,3 +76,14 @@ def test_a_removed_authenticator_counts_on_the_next_page(client, coordinator):
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_forgetting_works_through_the_requests_lazy_user(make_user):
+    from django.utils.functional import SimpleLazyObject
+
+    user = make_user(Role.ACTIVIST)
+    lazy = SimpleLazyObject(lambda: user)
+    assert user_roles(lazy) == {Role.ACTIVIST}
+    user.groups.clear()
+    access.forget(lazy)
+    assert user_roles(lazy) == set()

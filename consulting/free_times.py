@@ -77,12 +77,12 @@ class FreeTimes:
 
     def not_before(self, moment: datetime) -> "FreeTimes":
         """Only the slots that begin at `moment` or later."""
-        seconds = int(moment.timestamp())
-        kept = {}
-        for consultant_id, (starts, ends) in self.by_consultant.items():
-            low = bisect_left(starts, seconds)
-            kept[consultant_id] = (starts[low:], ends[low:])
-        return FreeTimes(kept)
+        return FreeTimes(
+            {
+                consultant_id: (starts[low:], ends[low:])
+                for consultant_id, starts, ends, low, _high in self._ranges(moment, None)
+            }
+        )
 
 
 def _slot(begins: int, consultant_id: int, finishes: int, zone: tzinfo) -> Slot:

@@ -21,7 +21,7 @@ from django.utils import timezone
 from civiccenter.kernel import versioned_cache
 
 from . import selectors
-from .free_times import FreeTimes, compact
+from .free_times import Compact, FreeTimes, compact
 from .models import AvailabilityException, Booking, Consultant, WeeklyAvailability
 
 TIMEOUT = 600
@@ -40,7 +40,7 @@ def free_times(consultants: list[Consultant], *, now: datetime | None = None) ->
     today = timezone.localdate(now).isoformat()
     by_pk = {consultant.pk: consultant for consultant in consultants}
 
-    def work_out(missing: list[int]) -> dict[int, tuple[list[int], list[int]]]:
+    def work_out(missing: list[int]) -> dict[int, Compact]:
         found = selectors.free_slots([by_pk[pk] for pk in missing], now=now)
         return {pk: compact(slots) for pk, slots in found.items()}
 

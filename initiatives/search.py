@@ -70,9 +70,9 @@ class RankedRecords(Sequence):
 
 class RecordsByKey(Sequence):
     """A page's records in the order of their keys, read from `rows` when first listed; a
-    reader that has some of them already (the catalogue's cached cards) reads only the rest
-    with `read`. Its length is the keys' number: a record deleted between the ranking and the
-    reading is left out when listed."""
+    reader that has some of them already reads only the rest from `rows` (the catalogue's
+    cached cards: `cards.facts_read`). Its length is the keys' number: a record deleted
+    between the ranking and the reading is left out when listed."""
 
     def __init__(self, keys: list, rows: QuerySet) -> None:
         self.keys = keys

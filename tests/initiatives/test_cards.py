@@ -2,11 +2,12 @@
 page whose cards are all cached reads no record from PostgreSQL, and an edit shows at once."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from initiatives.models import Topic
+from initiatives.models import District, Topic
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,51 @@ def test_a_card_is_kept_per_language(client):
     english = _searched(client)[0]
     assert '<p class="muted">City community' in english
     assert '<p class="muted">Городское сообщество' not in english
+
+
+def _card_of(html: str, name: str) -> str:
+    start = html.rindex('<li class="result">', 0, html.index(name))
+    return html[start : html.index("</li>", start) + len("</li>")]
+
+
+def test_a_searched_card_is_the_card_a_sorted_page_lists(client):
+    """A searched page writes its cards from a lean read of their facts, a sorted page from
+    the rows it listed: the same card either way, escaped and with its address quoted."""
+    district = District.objects.create(city="Пенза", name="Ленинский")
+    record = OrganisationFactory(
+        name='Двор «Ёлки» <b>&</b> "друзья"',
+        slug="двор-ёлки",
+        logo="logos/2026/11/club.png",
+        short_description="Субботники <i>и</i> праздники",
+        district=district,
+        members_count=1234,
+    )
+    culture, ecology = Topic.objects.get(name="Культура"), Topic.objects.get(name="Экология")
+    record.topics.add(culture, ecology)
+    expected_tags = "".join(
+        f'<span class="tag">{topic.name}</span>'
+        for topic in sorted([culture, ecology], key=lambda topic: (topic.position, topic.name))
+    )
+
+    searched = _card_of(_searched(client)[0], "Двор «Ёлки»")
+    cache.clear()
+    client.cookies["messages"] = "x"
+    listed = _card_of(client.get(URL, {"sort": "name"}).content.decode(), "Двор «Ёлки»")
+
+    assert searched == listed
+    assert "Двор «Ёлки» &lt;b&gt;&amp;&lt;/b&gt; &quot;друзья&quot;</a>" in searched
+    assert f'href="{reverse("initiatives:profile", args=[record.slug])}"' in searched
+    assert 'href="/initiatives/%D0%B4%D0%B2%D0%BE%D1%80-%D1%91%D0%BB%D0%BA%D0%B8/"' in searched
+    assert 'src="/media/logos/2026/11/club.png"' in searched
+    assert "Пенза, Ленинский · 1\xa0234 участника" in searched
+    assert "<p>Субботники &lt;i&gt;и&lt;/i&gt; праздники</p>" in searched
+    assert f'<p class="tags">{expected_tags}</p>' in searched
+
+
+def test_an_english_card_names_its_topics_in_english(client):
+    topic = Topic.objects.get(name="Культура")
+    assert topic.name_en, "the seeded topics have English names"
+    OrganisationFactory(name="Двор на Пушкина").topics.add(topic)
+    client.cookies["django_language"] = "en"
+    card = _card_of(_searched(client)[0], "Двор на Пушкина")
+    assert f'<span class="tag">{topic.name_en}</span>' in card

@@ -87,7 +87,7 @@ class CatalogueFilter(django_filters.FilterSet):
         query = self._ranked_search()
         if query is None:
             return self.ordered()
-        keys = ranked_keys(self.qs, self.queryset, query, limit=CappedPaginator.cap + 1)
+        keys = ranked_keys(self.qs, query, limit=CappedPaginator.cap + 1)
         return RankedRecords(keys, self.queryset)
 
     def ordered(self) -> QuerySet:

@@ -32,3 +32,10 @@ def test_search_ignores_punctuation_and_finds_nothing_for_nonsense(client):
 
     assert _names(client, q="танцы & | ! :*") == ["Танцы на обочине"]
     assert _names(client, q="кваказябра") == []
+
+
+def test_matches_ranked_alike_are_listed_by_name(client):
+    for name in ["Яблоневый сад", "Вишнёвый сад", "Грушевый сад"]:
+        OrganisationFactory(name=name, short_description="Соседский огород")
+
+    assert _names(client, q="огород") == ["Вишнёвый сад", "Грушевый сад", "Яблоневый сад"]

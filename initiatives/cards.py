@@ -99,10 +99,6 @@ def facts_read(rows: QuerySet, keys: Iterable[int]) -> dict[int, CardFacts]:
     return {row[0]: CardFacts(*row) for row in found}
 
 
-def _attribute(value: str) -> str:
-    return escape(str(value), quote=True)
-
-
 @dataclass(frozen=True)
 class CardWriter:
     """Writes cards in the active language; made once for a page's missing cards (the kinds'
@@ -127,7 +123,7 @@ class CardWriter:
         members, description and topics."""
         if facts.logo:
             logo = (
-                f'<img class="logo" src="{_attribute(self.logo_url(facts.logo))}" alt="" '
+                f'<img class="logo" src="{escape(self.logo_url(facts.logo))}" alt="" '
                 'width="56" height="56" loading="lazy">'
             )
         else:
@@ -153,7 +149,7 @@ class CardWriter:
         tags = f'<p class="tags">{tags}</p>' if tags else ""
         address = iri_to_uri(self.profile_url.replace(_SLUG, facts.slug))
         return SafeString(
-            f'<li class="result">{logo}<div><h3><a href="{_attribute(address)}">'
+            f'<li class="result">{logo}<div><h3><a href="{escape(address)}">'
             f'{escape(facts.name)}</a></h3><p class="muted">{escape(" · ".join(shown))}</p>'
             f"{description}{tags}</div></li>"
         )
